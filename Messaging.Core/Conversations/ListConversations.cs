@@ -1,0 +1,107 @@
+using Messaging.Core.Access;
+using Messaging.Core.Data;
+using Messaging.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Conversations;
+
+public sealed record ListConversationsQuery(
+    long? ProjectId = null,
+    long? ClientMemberId = null,
+    bool UnreadFirst = false,
+    int Page = 1,
+    int PageSize = ListConversationsQuery.DefaultPageSize)
+{
+    public const int DefaultPageSize = 20;
+}
+
+public sealed record ConversationRow(
+    long Id,
+    string Subject,
+    ConversationCategory Category,
+    string? ProjectName,
+    IReadOnlyList<string> ParticipantNames,
+    string? LastAuthor,
+    string? LastPreview,
+    DateTimeOffset LastActivityAt,
+    int UnreadCount);
+
+public sealed record ConversationPage(IReadOnlyList<ConversationRow> Rows, int Page, bool HasMore);
+
+/// <summary>The conversations a member may see, newest activity first (or unread first), one page at a time.</summary>
+public sealed class ListConversations(MessagingDbContext db)
+{
+    public async Task<ConversationPage> HandleAsync(CurrentMember me, ListConversationsQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(query);
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var staff = me.IsStaff;
+        var memberId = me.MemberId;
+
+        var visible = db.Conversations.AsNoTracking().VisibleTo(me);
+        if (query.ProjectId is { } projectId)
+        {
+            visible = visible.Where(c => c.ProjectId == projectId);
+        }
+
+        if (query.ClientMemberId is { } clientId)
+        {
+            visible = visible.Where(c => c.Participants.Any(p => p.MemberId == clientId));
+        }
+
+        var projected = visible.Select(c => new
+        {
+            c.Id,
+            c.Subject,
+            c.Category,
+            ProjectName = c.Project != null ? c.Project.Name : null,
+            Activity = staff ? c.LastActivityAt : c.LastPublicActivityAt,
+            Unread = c.Messages.Count(m =>
+                (staff || m.Visibility == MessageVisibility.Everyone)
+                && m.DeletedAt == null
+                && m.AuthorMemberId != memberId
+                && c.Participants.Any(p => p.MemberId == memberId && m.Id > p.LastReadMessageId)),
+        });
+
+        var ordered = query.UnreadFirst
+            ? projected.OrderByDescending(c => c.Unread > 0).ThenByDescending(c => c.Activity).ThenByDescending(c => c.Id)
+            : projected.OrderByDescending(c => c.Activity).ThenByDescending(c => c.Id);
+
+        var rows = await ordered.Skip((page - 1) * size).Take(size + 1).ToListAsync(ct);
+        var ids = rows.Take(size).Select(r => r.Id).ToList();
+
+        var names = await db.Participants.AsNoTracking()
+            .Where(p => ids.Contains(p.ConversationId))
+            .OrderBy(p => p.JoinedAt).ThenBy(p => p.MemberId)
+            .Select(p => new { p.ConversationId, p.Member!.DisplayName })
+            .ToListAsync(ct);
+
+        var lastMessages = await db.Conversations.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => c.Messages
+                .Where(m => m.DeletedAt == null && (staff || m.Visibility == MessageVisibility.Everyone))
+                .OrderByDescending(m => m.Id)
+                .Select(m => new { m.ConversationId, m.Body, Author = m.Author!.DisplayName })
+                .FirstOrDefault())
+            .ToListAsync(ct);
+
+        var result = rows.Take(size).Select(r =>
+        {
+            var last = lastMessages.FirstOrDefault(m => m is not null && m.ConversationId == r.Id);
+            return new ConversationRow(
+                r.Id,
+                r.Subject,
+                r.Category,
+                r.ProjectName,
+                names.Where(n => n.ConversationId == r.Id).Select(n => n.DisplayName).ToList(),
+                last?.Author,
+                last is null ? null : MessageFormatter.Preview(last.Body),
+                r.Activity,
+                r.Unread);
+        }).ToList();
+
+        return new ConversationPage(result, page, rows.Count > size);
+    }
+}

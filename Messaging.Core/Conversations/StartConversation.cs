@@ -1,0 +1,176 @@
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Messaging.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Messaging.Core.Conversations;
+
+public sealed record StartConversationCommand(
+    string? Subject,
+    string? Body,
+    IReadOnlyList<long> ParticipantIds,
+    long? ProjectId,
+    Guid? IdempotencyKey);
+
+/// <summary>
+/// Starts a conversation with a subject and a first message. Clients write to one team member of one
+/// of their projects; staff start a direct conversation with one person or a group with several.
+/// Everyone named must be someone <see cref="ListRecipients"/> offers.
+/// </summary>
+public sealed class StartConversation(MessagingDbContext db, ListRecipients recipients, MessageWriter writer, TimeProvider clock)
+{
+    public const string SubjectField = "Subject";
+    public const string BodyField = "Body";
+    public const string ParticipantsField = "ParticipantIds";
+    public const int MaxSubjectLength = 200;
+    public const int MaxParticipants = 50;
+
+    public async Task<Result<long>> HandleAsync(CurrentMember me, StartConversationCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(command);
+
+        if (!await db.Workspaces.AnyAsync(w => w.Id == me.WorkspaceId && w.MessagesEnabled, ct) || !me.Can(Permissions.View))
+        {
+            return Result<long>.NotFound();
+        }
+
+        if (!me.Can(Permissions.Send))
+        {
+            return Result<long>.Forbidden("You do not have permission to send messages.");
+        }
+
+        var subject = command.Subject?.Trim();
+        if (string.IsNullOrEmpty(subject))
+        {
+            return Result<long>.Invalid(SubjectField, "Give the conversation a subject.");
+        }
+
+        if (subject.Length > MaxSubjectLength)
+        {
+            return Result<long>.Invalid(SubjectField, $"A subject can be at most {MaxSubjectLength} characters.");
+        }
+
+        if (MessageBodyRules.Validate(command.Body) is { } bodyError)
+        {
+            return Result<long>.Invalid(BodyField, bodyError);
+        }
+
+        var chosen = command.ParticipantIds.Where(id => id != me.MemberId).Distinct().ToList();
+        if (chosen.Count == 0)
+        {
+            return Result<long>.Invalid(ParticipantsField, "Choose who the conversation is with.");
+        }
+
+        if (chosen.Count > (me.IsClient ? 1 : MaxParticipants))
+        {
+            return Result<long>.Invalid(ParticipantsField, me.IsClient
+                ? "Choose one team member to write to."
+                : $"A conversation can have at most {MaxParticipants} participants.");
+        }
+
+        var options = await recipients.HandleAsync(me, ct);
+        var projectId = ResolveProject(me, command.ProjectId, chosen, options);
+        if (projectId.Failure != FailureKind.None)
+        {
+            return projectId;
+        }
+
+        var existing = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
+        if (existing is not null)
+        {
+            return Result<long>.Ok(existing.Value);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var conversation = new Conversation
+            {
+                WorkspaceId = me.WorkspaceId,
+                ProjectId = projectId.Value == 0 ? null : projectId.Value,
+                Subject = subject,
+                Category = projectId.Value == 0 ? ConversationCategory.General : ConversationCategory.Project,
+                CreatedByMemberId = me.MemberId,
+                CreatedAt = now,
+                LastActivityAt = now,
+                LastPublicActivityAt = now,
+            };
+            conversation.Participants.AddRange(
+                chosen.Prepend(me.MemberId).Select(id => new Participant { MemberId = id, JoinedAt = now }));
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync(ct);
+
+            await writer.AppendAsync(me, conversation, command.Body!, MessageVisibility.Everyone, command.IdempotencyKey, ct);
+            await tx.CommitAsync(ct);
+            return Result<long>.Ok(conversation.Id);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
+            return winner is { } id ? Result<long>.Ok(id) : throw new InvalidOperationException("Unique violation without a duplicate.", ex);
+        }
+    }
+
+    /// <summary>The project the conversation belongs to (0 for none), checked against what the member may choose.</summary>
+    private static Result<long> ResolveProject(CurrentMember me, long? requested, List<long> chosen, RecipientOptions options)
+    {
+        if (requested is { } pid && options.Projects.All(p => p.Id != pid))
+        {
+            return Result<long>.Invalid(ParticipantsField, "Choose one of your projects.");
+        }
+
+        if (me.IsClient)
+        {
+            var teamMember = options.Recipients.FirstOrDefault(r => r.MemberId == chosen[0] && (requested is null || r.ProjectId == requested));
+            return teamMember?.ProjectId is { } project
+                ? Result<long>.Ok(project)
+                : Result<long>.Invalid(ParticipantsField, "You can write to the team members of your projects.");
+        }
+
+        foreach (var id in chosen)
+        {
+            var matches = options.Recipients.Where(r => r.MemberId == id).ToList();
+            if (matches.Count == 0)
+            {
+                return Result<long>.Invalid(ParticipantsField, "Someone you chose is not a colleague or a client of your projects.");
+            }
+
+            if (requested is { } p && matches[0].Kind == MemberKind.Client && matches.All(r => r.ProjectId != p))
+            {
+                return Result<long>.Invalid(ParticipantsField, $"{matches[0].DisplayName} is not a client contact of the chosen project.");
+            }
+        }
+
+        if (requested is { } chosenProject)
+        {
+            return Result<long>.Ok(chosenProject);
+        }
+
+        // No project chosen: if every client named shares exactly one project, the thread belongs to it.
+        var clientProjects = chosen
+            .Select(id => options.Recipients.Where(r => r.MemberId == id && r.Kind == MemberKind.Client).Select(r => r.ProjectId!.Value).ToHashSet())
+            .Where(set => set.Count > 0)
+            .ToList();
+        if (clientProjects.Count == 0)
+        {
+            return Result<long>.Ok(0);
+        }
+
+        var common = clientProjects.Aggregate((a, b) => [.. a.Intersect(b)]);
+        return Result<long>.Ok(common.Count == 1 ? common.First() : 0);
+    }
+
+    private async Task<long?> FindDuplicateAsync(CurrentMember me, Guid? key, CancellationToken ct) =>
+        key is null
+            ? null
+            : await db.Messages.AsNoTracking()
+                .Where(m => m.AuthorMemberId == me.MemberId && m.IdempotencyKey == key)
+                .Select(m => (long?)m.ConversationId)
+                .SingleOrDefaultAsync(ct);
+}

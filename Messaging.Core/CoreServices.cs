@@ -1,0 +1,24 @@
+using Messaging.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Core;
+
+public static class CoreServices
+{
+    /// <summary>Registers every use case of Core (one class each, found by their namespace) and the migration runner.</summary>
+    public static IServiceCollection AddMessagingCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MigrationRunner>();
+        var useCases = typeof(CoreServices).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                && t.Namespace is not null
+                && t.GetMethods().Any(m => m.Name == "HandleAsync" || m.Name == "AppendAsync"));
+        foreach (var type in useCases)
+        {
+            services.AddScoped(type);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,113 @@
+using Messaging.Core.Access;
+using Messaging.Core.Conversations;
+using Messaging.Core.Live;
+using Messaging.Core.Messages;
+using Messaging.Core.Projects;
+using Messaging.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Data;
+
+/// <summary>
+/// The domain model. Identity's account tables are mapped by the web project's own context on the
+/// same database; both schemas are created by the SQL migrations in Data/Migrations.
+/// </summary>
+public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> options) : DbContext(options)
+{
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Workspace>(e =>
+        {
+            e.ToTable("workspaces");
+            e.Property(w => w.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(m => m.Workspace).WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.WorkspaceId, m.UserId }).IsUnique();
+            e.HasIndex(m => m.UserId);
+        });
+
+        modelBuilder.Entity<Project>(e =>
+        {
+            e.ToTable("projects");
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ProjectMember>(e =>
+        {
+            e.ToTable("project_members");
+            e.HasKey(pm => new { pm.ProjectId, pm.MemberId });
+            e.Property(pm => pm.Relation).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Project>().WithMany(p => p.Members).HasForeignKey(pm => pm.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(pm => pm.Member).WithMany().HasForeignKey(pm => pm.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Conversation>(e =>
+        {
+            e.ToTable("conversations");
+            e.Property(c => c.Subject).HasMaxLength(200);
+            e.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Project).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.CreatedByMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.WorkspaceId, c.LastActivityAt });
+        });
+
+        modelBuilder.Entity<Participant>(e =>
+        {
+            e.ToTable("conversation_participants");
+            e.HasKey(p => new { p.ConversationId, p.MemberId });
+            e.HasOne<Conversation>().WithMany(c => c.Participants).HasForeignKey(p => p.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(p => p.Member).WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Message>(e =>
+        {
+            e.ToTable("messages");
+            e.Property(m => m.Body).HasMaxLength(Message.MaxBodyLength);
+            e.Property(m => m.Visibility).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Conversation>().WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(m => new { m.ConversationId, m.Id });
+            e.HasIndex(m => new { m.AuthorMemberId, m.IdempotencyKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<LiveEvent>(e =>
+        {
+            e.ToTable("live_events");
+            e.Property(l => l.Kind).HasMaxLength(40);
+            e.Property(l => l.Visibility).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(l => new { l.WorkspaceId, l.Id });
+        });
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Messaging.Core.Live;
+
+/// <summary>
+/// After live events are saved, sends <c>pg_notify</c> with their ids on the same connection. Inside a
+/// transaction PostgreSQL delivers the notification only at commit, so listeners never see an event
+/// whose rows are not yet visible.
+/// </summary>
+public sealed class LiveEventNotifier : SaveChangesInterceptor
+{
+    public const string Channel = "messaging_events";
+
+    private readonly List<LiveEvent> pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        pending.Clear();
+        if (eventData.Context is not null)
+        {
+            pending.AddRange(eventData.Context.ChangeTracker.Entries<LiveEvent>()
+                .Where(e => e.State == EntityState.Added)
+                .Select(e => e.Entity));
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (pending.Count > 0 && eventData.Context is not null)
+        {
+            var ids = string.Join(',', pending.Select(e => e.Id));
+            pending.Clear();
+            await eventData.Context.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT pg_notify({Channel}, {ids})", cancellationToken);
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+}

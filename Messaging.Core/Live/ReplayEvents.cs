@@ -1,0 +1,57 @@
+using Messaging.Core.Access;
+using Messaging.Core.Data;
+using Messaging.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Live;
+
+/// <summary>What a browser's event stream carries: ids only.</summary>
+public sealed record LiveEventView(long Id, string Kind, long ConversationId, long? MessageId);
+
+/// <summary>
+/// The events after a Last-Event-ID that the member may see, oldest first: what a reconnecting
+/// stream missed. Events in conversations the member cannot see, and internal notes for clients, are left out.
+/// </summary>
+public sealed class ReplayEvents(MessagingDbContext db)
+{
+    public const int MaxReplay = 500;
+
+    public async Task<IReadOnlyList<LiveEventView>> HandleAsync(CurrentMember me, long afterEventId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var staff = me.IsStaff;
+        var visible = db.Conversations.AsNoTracking().VisibleTo(me).Select(c => c.Id);
+        return await db.LiveEvents.AsNoTracking()
+            .Where(e => e.WorkspaceId == me.WorkspaceId && e.Id > afterEventId)
+            .Where(e => staff || e.Visibility == MessageVisibility.Everyone)
+            .Where(e => visible.Contains(e.ConversationId))
+            .OrderBy(e => e.Id)
+            .Take(MaxReplay)
+            .Select(e => new LiveEventView(e.Id, e.Kind, e.ConversationId, e.MessageId))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The newest event id: where a fresh stream without Last-Event-ID starts.</summary>
+    public async Task<long> LatestIdAsync(CancellationToken ct) =>
+        await db.LiveEvents.AsNoTracking().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+}
+
+/// <summary>Loads one committed event and who may see it, for the node-local fan-out after a NOTIFY.</summary>
+public sealed class LoadEventForFanOut(MessagingDbContext db)
+{
+    public async Task<(LiveEventView Event, long WorkspaceId, IReadOnlySet<long> Audience)?> HandleAsync(long eventId, CancellationToken ct)
+    {
+        var e = await db.LiveEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var audience = await ConversationAccess.AudienceAsync(db, e.ConversationId, e.Visibility, ct);
+        return (new LiveEventView(e.Id, e.Kind, e.ConversationId, e.MessageId), e.WorkspaceId, audience);
+    }
+
+    /// <summary>Event ids after the given one, for catching up after the listener reconnects.</summary>
+    public async Task<IReadOnlyList<long>> IdsAfterAsync(long afterEventId, CancellationToken ct) =>
+        await db.LiveEvents.AsNoTracking().Where(e => e.Id > afterEventId).OrderBy(e => e.Id).Take(1000).Select(e => e.Id).ToListAsync(ct);
+}

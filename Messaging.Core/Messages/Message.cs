@@ -1,0 +1,42 @@
+using Messaging.Core.Access;
+
+namespace Messaging.Core.Messages;
+
+public enum MessageVisibility
+{
+    Everyone,
+
+    /// <summary>An internal note: staff only, never sent to a client by any path.</summary>
+    StaffOnly,
+}
+
+public sealed class Message
+{
+    public const int MaxBodyLength = 10_000;
+
+    public long Id { get; set; }
+
+    public long WorkspaceId { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public long AuthorMemberId { get; set; }
+
+    public Member? Author { get; set; }
+
+    /// <summary>Markdown subset as typed; rendered to safe HTML on display.</summary>
+    public required string Body { get; set; }
+
+    public MessageVisibility Visibility { get; set; }
+
+    public long? ReplyToId { get; set; }
+
+    /// <summary>Chosen by the sending form, so a retried or double-clicked send stores one message.</summary>
+    public Guid? IdempotencyKey { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+}

@@ -1,0 +1,39 @@
+using Messaging.Core.Access;
+
+namespace Messaging.Core.Messages;
+
+/// <summary>A message as a page shows it; <see cref="BodyHtml"/> is already safe HTML.</summary>
+public sealed record MessageView(
+    long Id,
+    long AuthorMemberId,
+    string AuthorName,
+    MemberKind AuthorKind,
+    bool IsMine,
+    string BodyHtml,
+    MessageVisibility Visibility,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Loads messages of one conversation the member may read, as views.</summary>
+internal static class MessageViews
+{
+    public static IQueryable<Message> Readable(this IQueryable<Message> messages, long conversationId, CurrentMember me) =>
+        messages.Where(m => m.ConversationId == conversationId && m.DeletedAt == null).Where(ConversationAccess.ReadableBy(me));
+
+    public static IReadOnlyList<MessageView> ToViews(this IEnumerable<MessageRowData> rows, CurrentMember me) =>
+        rows.Select(r => new MessageView(
+            r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
+            MessageFormatter.ToHtml(r.Body), r.Visibility, r.CreatedAt)).ToList();
+
+    public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>
+        messages.Select(m => new MessageRowData(
+            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.Body, m.Visibility, m.CreatedAt));
+}
+
+internal sealed record MessageRowData(
+    long Id,
+    long AuthorMemberId,
+    string AuthorName,
+    MemberKind AuthorKind,
+    string Body,
+    MessageVisibility Visibility,
+    DateTimeOffset CreatedAt);

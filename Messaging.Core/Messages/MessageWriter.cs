@@ -1,0 +1,69 @@
+using Messaging.Core.Access;
+using Messaging.Core.Conversations;
+using Messaging.Core.Data;
+using Messaging.Core.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Messages;
+
+/// <summary>
+/// Appends a message to a conversation inside the caller's transaction: the message row, the
+/// conversation's activity times, the sender's read pointer and the live event that announces it.
+/// Shared by <see cref="SendMessage"/> and <see cref="StartConversation"/> so both write the same rows.
+/// </summary>
+public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock)
+{
+    public async Task<Message> AppendAsync(
+        CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var now = clock.GetUtcNow();
+        var message = new Message
+        {
+            WorkspaceId = conversation.WorkspaceId,
+            ConversationId = conversation.Id,
+            AuthorMemberId = me.MemberId,
+            Body = MessageBodyRules.Normalize(body),
+            Visibility = visibility,
+            IdempotencyKey = idempotencyKey,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+
+        conversation.LastActivityAt = now;
+        if (visibility == MessageVisibility.Everyone)
+        {
+            conversation.LastPublicActivityAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var participant = await db.Participants.SingleOrDefaultAsync(
+            p => p.ConversationId == conversation.Id && p.MemberId == me.MemberId, ct);
+        if (participant is null && visibility == MessageVisibility.Everyone)
+        {
+            // Staff who answer a thread they could only see become part of it.
+            participant = new Participant { ConversationId = conversation.Id, MemberId = me.MemberId, JoinedAt = now };
+            db.Participants.Add(participant);
+        }
+
+        if (participant is not null)
+        {
+            participant.LastReadMessageId = Math.Max(participant.LastReadMessageId, message.Id);
+        }
+
+        db.LiveEvents.Add(new LiveEvent
+        {
+            WorkspaceId = conversation.WorkspaceId,
+            ConversationId = conversation.Id,
+            MessageId = message.Id,
+            Kind = LiveEventKinds.Message,
+            Visibility = visibility,
+            ActorMemberId = me.MemberId,
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return message;
+    }
+}

@@ -1,0 +1,81 @@
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Messaging.Core.Messages;
+
+public sealed record SendMessageCommand(
+    long ConversationId,
+    string? Body,
+    Guid? IdempotencyKey,
+    MessageVisibility Visibility = MessageVisibility.Everyone);
+
+/// <summary>
+/// Posts a message (or, for staff, an internal note) to a conversation the member may see. A repeated
+/// idempotency key returns the message already stored instead of storing another.
+/// </summary>
+public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
+{
+    public const string BodyField = "Body";
+
+    public async Task<Result<long>> HandleAsync(CurrentMember me, SendMessageCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        ArgumentNullException.ThrowIfNull(command);
+
+        var conversation = await db.Conversations.VisibleTo(me)
+            .Where(c => c.Id == command.ConversationId)
+            .Where(c => db.Workspaces.Any(w => w.Id == c.WorkspaceId && w.MessagesEnabled))
+            .SingleOrDefaultAsync(ct);
+        if (conversation is null)
+        {
+            return Result<long>.NotFound();
+        }
+
+        if (!me.Can(Permissions.Send))
+        {
+            return Result<long>.Forbidden("You can read this conversation but you do not have permission to send messages.");
+        }
+
+        if (command.Visibility == MessageVisibility.StaffOnly && !me.IsStaff)
+        {
+            return Result<long>.NotFound();
+        }
+
+        if (MessageBodyRules.Validate(command.Body) is { } error)
+        {
+            return Result<long>.Invalid(BodyField, error);
+        }
+
+        if (await FindDuplicateAsync(me, command.IdempotencyKey, ct) is { } existing)
+        {
+            return Result<long>.Ok(existing);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var message = await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, ct);
+            await tx.CommitAsync(ct);
+            return Result<long>.Ok(message.Id);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same key won a race in another request: that message is the one.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
+            return winner is { } id ? Result<long>.Ok(id) : throw new InvalidOperationException("Unique violation without a duplicate.", ex);
+        }
+    }
+
+    private async Task<long?> FindDuplicateAsync(CurrentMember me, Guid? key, CancellationToken ct) =>
+        key is null
+            ? null
+            : await db.Messages.AsNoTracking()
+                .Where(m => m.AuthorMemberId == me.MemberId && m.IdempotencyKey == key)
+                .Select(m => (long?)m.Id)
+                .SingleOrDefaultAsync(ct);
+}
