@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Messaging.Core.Access;
+
+namespace Messaging.Web.Infrastructure;
+
+/// <summary>The signed-in member of this request, loaded once per request from the database so role and deactivation changes apply at once.</summary>
+public sealed class CurrentMemberAccessor(IHttpContextAccessor http, LoadCurrentMember load)
+{
+    private CurrentMember? member;
+    private bool loaded;
+
+    public async Task<CurrentMember?> GetAsync(CancellationToken ct = default)
+    {
+        if (loaded)
+        {
+            return member;
+        }
+
+        loaded = true;
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
+        {
+            member = await load.HandleAsync(userId, ct);
+        }
+
+        return member;
+    }
+
+    /// <summary>For code that only runs behind the authorization policies, which already required a member.</summary>
+    public async Task<CurrentMember> RequireAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) ?? throw new InvalidOperationException("No member for this request; the page is missing its authorization policy.");
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Conversations;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Messaging.Web.Messages;
+
+/// <summary>Starting a conversation, for the portal and the staff area: the choice of people differs, the rest is shared.</summary>
+[MessagesModule]
+public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start) : PageModel
+{
+    public abstract string BasePath { get; }
+
+    [BindProperty]
+    public string? Subject { get; set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public Guid IdempotencyKey { get; set; } = Guid.NewGuid();
+
+    public RecipientOptions Options { get; private set; } = new([], []);
+
+    public CurrentMember Me { get; private set; } = null!;
+
+    /// <summary>The refusal to show, keyed by the form field it concerns ("" for the form as a whole).</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var error) ? error : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var (participants, projectId) = ChosenPeople();
+        var result = await start.HandleAsync(Me, new StartConversationCommand(Subject, Body, participants, projectId, IdempotencyKey), ct);
+        switch (result.Failure)
+        {
+            case FailureKind.None:
+                return Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{result.Value}"));
+            case FailureKind.NotFound:
+                return NotFound();
+            default:
+                Errors[result.Field ?? ""] = result.Error ?? "This conversation could not be started.";
+                Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+                return Page();
+        }
+    }
+
+    /// <summary>Who the form chose, and the project if the form names one.</summary>
+    protected abstract (IReadOnlyList<long> Participants, long? ProjectId) ChosenPeople();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Me = await accessor.RequireAsync(ct);
+        Options = await recipients.HandleAsync(Me, ct);
+    }
+}

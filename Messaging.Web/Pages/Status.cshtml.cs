@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Messaging.Web.Pages;
+
+/// <summary>Friendly pages for error status codes (re-executed, so the status code is kept).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Text { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Title, Text) = code switch
+        {
+            404 => ("Not found", "There is nothing here, or you do not have access to it."),
+            400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
+            403 => ("Not available", "Your account does not have access to that."),
+            413 => ("Too large", "That upload is larger than allowed."),
+            429 => ("Slow down", "Too many requests. Wait a moment and try again."),
+            _ => ("Something went wrong", "Please try again."),
+        };
+    }
+}

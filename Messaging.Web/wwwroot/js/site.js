@@ -1,0 +1,82 @@
+// Small behaviours on top of htmx. No framework; everything works without this file, just less live.
+(function () {
+  'use strict';
+
+  // Remember the newest event id, so a stream the htmx SSE extension has to re-create (after the
+  // server closed it) resumes where it stopped instead of losing events: the server replays from it.
+  var lastEventId = null;
+  function withLastEventId(url) {
+    if (!lastEventId) return url;
+    var u = new URL(url, window.location.origin);
+    u.searchParams.set('lastEventId', lastEventId);
+    return u.pathname + u.search;
+  }
+
+  // Deferred scripts run in order, so htmx and its SSE extension are loaded here and the first
+  // stream has not been opened yet.
+  if (window.htmx) {
+    window.htmx.createEventSource = function (url) {
+      var source = new EventSource(withLastEventId(url), { withCredentials: true });
+      source.addEventListener('message', function (e) { if (e.lastEventId) lastEventId = e.lastEventId; });
+      return source;
+    };
+  }
+
+  // The live "newer messages" request asks for what comes after the newest message on the page.
+  document.addEventListener('htmx:configRequest', function (evt) {
+    var elt = evt.detail.elt;
+    if (elt && elt.id === 'thread-tail') {
+      var ids = Array.prototype.map.call(
+        document.querySelectorAll('#messages [data-message-id]'),
+        function (m) { return parseInt(m.getAttribute('data-message-id'), 10); });
+      evt.detail.parameters.after = ids.length ? Math.max.apply(null, ids) : 0;
+    }
+  });
+
+  // Show times in the reader's own time zone.
+  function localTimes(root) {
+    root.querySelectorAll('time[datetime]').forEach(function (t) {
+      if (t.dataset.local) return;
+      var d = new Date(t.getAttribute('datetime'));
+      if (isNaN(d)) return;
+      t.title = d.toString();
+      var sameDay = d.toDateString() === new Date().toDateString();
+      t.textContent = sameDay
+        ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+        : d.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      t.dataset.local = '1';
+    });
+  }
+
+  function afterSwap(root) {
+    localTimes(root || document);
+    // Two overlapping refreshes may both bring the same message: keep the first copy.
+    var seen = {};
+    document.querySelectorAll('#messages [data-message-id]').forEach(function (m) {
+      var id = m.getAttribute('data-message-id');
+      if (seen[id]) m.remove(); else seen[id] = true;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    afterSwap(document);
+    var tail = document.getElementById('thread-tail');
+    if (tail) tail.scrollIntoView({ block: 'end' });
+  });
+  document.addEventListener('htmx:afterSettle', function (evt) {
+    afterSwap(evt.detail.elt);
+    if (evt.detail.elt && evt.detail.elt.id === 'thread-tail') {
+      var tail = document.getElementById('thread-tail');
+      if (tail) tail.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    }
+  });
+
+  // Enter sends, Shift+Enter adds a line (reply and note forms).
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && t.tagName === 'TEXTAREA' && t.form && t.form.classList.contains('compose')) {
+      e.preventDefault();
+      if (t.value.trim()) t.form.requestSubmit();
+    }
+  });
+})();
