@@ -19,7 +19,8 @@ namespace Messaging.Web.Live;
 /// </summary>
 public static class EventStreamEndpoint
 {
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+    /// <summary>Default 15 s; <c>Messaging:Live:HeartbeatSeconds</c> overrides it (tests use 1 s).</summary>
+    public const int DefaultHeartbeatSeconds = 15;
 
     public static IEndpointRouteBuilder MapEventStream(this IEndpointRouteBuilder app)
     {
@@ -34,6 +35,7 @@ public static class EventStreamEndpoint
         ReplayEvents replay,
         CanSeeConversation canSee,
         EventHub hub,
+        IConfiguration configuration,
         long? conversationId,
         long? lastEventId,
         CancellationToken ct)
@@ -56,7 +58,8 @@ public static class EventStreamEndpoint
         var subscription = hub.Subscribe(me.MemberId, me.WorkspaceId);
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(me, after, conversationId, subscription, replay, module, http.RequestAborted));
+        var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Messaging:Live:HeartbeatSeconds", DefaultHeartbeatSeconds));
+        return TypedResults.ServerSentEvents(StreamAsync(me, after, conversationId, subscription, replay, module, heartbeat, http.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
@@ -66,6 +69,7 @@ public static class EventStreamEndpoint
         EventHub.Subscription subscription,
         ReplayEvents replay,
         GetMessagesModule module,
+        TimeSpan heartbeatInterval,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
@@ -94,7 +98,7 @@ public static class EventStreamEndpoint
             var completed = false;
             using (var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                heartbeat.CancelAfter(HeartbeatInterval);
+                heartbeat.CancelAfter(heartbeatInterval);
                 try
                 {
                     completed = !await subscription.Reader.WaitToReadAsync(heartbeat.Token);

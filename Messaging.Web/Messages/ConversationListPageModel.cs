@@ -13,7 +13,7 @@ public abstract class ConversationListPageModel(CurrentMemberAccessor accessor, 
 {
     public abstract string BasePath { get; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public CurrentMember Me { get; private set; } = null!;
@@ -21,7 +21,7 @@ public abstract class ConversationListPageModel(CurrentMemberAccessor accessor, 
     public ConversationListModel List { get; private set; } = null!;
 
     /// <summary>The list URL with the current filters, for paging links and the live refresh.</summary>
-    public virtual string ListUrl(int page) => string.Create(CultureInfo.InvariantCulture, $"{BasePath}?page={page}");
+    public virtual string ListUrl(int page) => string.Create(CultureInfo.InvariantCulture, $"{BasePath}?p={page}");
 
     protected virtual ListConversationsQuery Query => new(Page: PageNumber);
 

@@ -48,7 +48,7 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListConversations
             pairs.Add(new("unread", "true"));
         }
 
-        pairs.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
+        pairs.Add(new("p", page.ToString(CultureInfo.InvariantCulture)));
         return BasePath + QueryString.Create(pairs);
     }
 
