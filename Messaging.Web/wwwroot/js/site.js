@@ -22,6 +22,10 @@
     };
   }
 
+  // Whether the live stream is connected, for styling and for tests: body[data-live=open|reconnecting].
+  document.addEventListener('htmx:sseOpen', function () { document.body.setAttribute('data-live', 'open'); });
+  document.addEventListener('htmx:sseError', function () { document.body.setAttribute('data-live', 'reconnecting'); });
+
   // The live "newer messages" request asks for what comes after the newest message on the page.
   document.addEventListener('htmx:configRequest', function (evt) {
     var elt = evt.detail.elt;
