@@ -3,7 +3,6 @@ using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Messaging.Core.Conversations;
 
@@ -78,43 +77,31 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
             return projectId;
         }
 
-        var existing = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
-        if (existing is not null)
-        {
-            return Result<long>.Ok(existing.Value);
-        }
-
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var conversation = new Conversation
+        return await IdempotentWrite.RunAsync(
+            db,
+            () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.ConversationId, ct),
+            async () =>
             {
-                WorkspaceId = me.WorkspaceId,
-                ProjectId = projectId.Value == 0 ? null : projectId.Value,
-                Subject = subject,
-                Category = projectId.Value == 0 ? ConversationCategory.General : ConversationCategory.Project,
-                CreatedByMemberId = me.MemberId,
-                CreatedAt = now,
-                LastActivityAt = now,
-                LastPublicActivityAt = now,
-            };
-            conversation.Participants.AddRange(
-                chosen.Prepend(me.MemberId).Select(id => new Participant { MemberId = id, JoinedAt = now }));
-            db.Conversations.Add(conversation);
-            await db.SaveChangesAsync(ct);
-
-            await writer.AppendAsync(me, conversation, command.Body!, MessageVisibility.Everyone, command.IdempotencyKey, ct);
-            await tx.CommitAsync(ct);
-            return Result<long>.Ok(conversation.Id);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
-            return winner is { } id ? Result<long>.Ok(id) : throw new InvalidOperationException("Unique violation without a duplicate.", ex);
-        }
+                var now = clock.GetUtcNow();
+                var conversation = new Conversation
+                {
+                    WorkspaceId = me.WorkspaceId,
+                    ProjectId = projectId.Value == 0 ? null : projectId.Value,
+                    Subject = subject,
+                    Category = projectId.Value == 0 ? ConversationCategory.General : ConversationCategory.Project,
+                    CreatedByMemberId = me.MemberId,
+                    CreatedAt = now,
+                    LastActivityAt = now,
+                    LastPublicActivityAt = now,
+                };
+                conversation.Participants.AddRange(
+                    chosen.Prepend(me.MemberId).Select(id => new Participant { MemberId = id, JoinedAt = now }));
+                db.Conversations.Add(conversation);
+                await db.SaveChangesAsync(ct);
+                await writer.AppendAsync(me, conversation, command.Body!, MessageVisibility.Everyone, command.IdempotencyKey, ct);
+                return conversation.Id;
+            },
+            ct);
     }
 
     /// <summary>The project the conversation belongs to (0 for none), checked against what the member may choose.</summary>
@@ -165,12 +152,4 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
         var common = clientProjects.Aggregate((a, b) => [.. a.Intersect(b)]);
         return Result<long>.Ok(common.Count == 1 ? common.First() : 0);
     }
-
-    private async Task<long?> FindDuplicateAsync(CurrentMember me, Guid? key, CancellationToken ct) =>
-        key is null
-            ? null
-            : await db.Messages.AsNoTracking()
-                .Where(m => m.AuthorMemberId == me.MemberId && m.IdempotencyKey == key)
-                .Select(m => (long?)m.ConversationId)
-                .SingleOrDefaultAsync(ct);
 }

@@ -13,6 +13,22 @@ namespace Messaging.Core.Messages;
 /// </summary>
 public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock)
 {
+    /// <summary>What an earlier message sent by this member with this idempotency key resolved to (its id, its conversation...), if any.</summary>
+    public async Task<long?> FindByKeyAsync(CurrentMember me, Guid? key, System.Linq.Expressions.Expression<Func<Message, long>> select, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var found = await db.Messages.AsNoTracking()
+            .Where(m => m.AuthorMemberId == me.MemberId && m.IdempotencyKey == key)
+            .Select(select)
+            .ToListAsync(ct);
+        return found.Count == 0 ? null : found[0];
+    }
+
     public async Task<Message> AppendAsync(
         CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Messaging.Core.Messages;
 
@@ -49,33 +48,10 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
             return Result<long>.Invalid(BodyField, error);
         }
 
-        if (await FindDuplicateAsync(me, command.IdempotencyKey, ct) is { } existing)
-        {
-            return Result<long>.Ok(existing);
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var message = await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, ct);
-            await tx.CommitAsync(ct);
-            return Result<long>.Ok(message.Id);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The same key won a race in another request: that message is the one.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await FindDuplicateAsync(me, command.IdempotencyKey, ct);
-            return winner is { } id ? Result<long>.Ok(id) : throw new InvalidOperationException("Unique violation without a duplicate.", ex);
-        }
+        return await IdempotentWrite.RunAsync(
+            db,
+            () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.Id, ct),
+            async () => (await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, ct)).Id,
+            ct);
     }
-
-    private async Task<long?> FindDuplicateAsync(CurrentMember me, Guid? key, CancellationToken ct) =>
-        key is null
-            ? null
-            : await db.Messages.AsNoTracking()
-                .Where(m => m.AuthorMemberId == me.MemberId && m.IdempotencyKey == key)
-                .Select(m => (long?)m.Id)
-                .SingleOrDefaultAsync(ct);
 }
