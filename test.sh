@@ -35,6 +35,13 @@ if ! dotnet build Messaging.sln -c Release -nologo -v quiet -clp:ErrorsOnly; the
 fi
 
 status=0
+format_failed=0
+log "checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format Messaging.sln --verify-no-changes --no-restore; then
+  log "formatting differs: run 'dotnet format Messaging.sln'"
+  format_failed=1
+fi
+
 for project in Messaging.Tests Messaging.E2E; do
   log "testing $project"
   dotnet test "$project/$project.csproj" -c Release --no-build -nologo \
@@ -53,6 +60,7 @@ for trx in "$OUT"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 if [ "$found" = 0 ] || [ "$passed" = 0 ]; then status=1; failed=$((failed > 0 ? failed : 1)); fi
+failed=$((failed + format_failed))
 [ "$failed" = 0 ] || status=1
 
 summary "$passed" "$failed" "$skipped"
