@@ -67,7 +67,11 @@ builder.Services
         o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
         o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
     })
-    .AddMvcOptions(o => o.Filters.Add<MessagesModuleFilter>());
+    .AddMvcOptions(o =>
+    {
+        o.Filters.Add<UnknownHandlerFilter>();
+        o.Filters.Add<MessagesModuleFilter>();
+    });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
 var app = builder.Build();

@@ -134,7 +134,7 @@ public sealed class SendMessageTests(PortalFactory factory) : IClassFixture<Port
 
         Assert.Equal(HttpStatusCode.OK, note.StatusCode);
         Assert.Equal("StaffOnly", await factory.Database.ScalarAsync<string>($"SELECT visibility FROM messages WHERE body = 'note: palette v2 due Tuesday'"));
-        Assert.NotEqual(HttpStatusCode.OK, crafted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, crafted.StatusCode);
         Assert.Equal(0L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM messages WHERE body = 'client pretending'"));
         var clientView = await (await client.GetAsync($"/portal/messages/{id}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("palette v2 due Tuesday", clientView, StringComparison.Ordinal);

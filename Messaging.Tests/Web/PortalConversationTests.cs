@@ -144,3 +144,19 @@ public sealed class PortalConversationTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("access-denied", (await client.GetAsync("/admin/settings")).Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class UnknownHandlerTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task AnUnknownHandlerFallsBackToThePageOnGetAndAnswers404OnPost()
+    {
+        using var client = await factory.SignInAsync(Demo.Client);
+        var id = await factory.Database.ConversationIdAsync("Invoice question");
+
+        var get = await client.GetAsync($"/portal/messages/{id}?handler=Nope");
+        var post = await client.PostFormAsync($"/portal/messages/{id}", $"/portal/messages/{id}?handler=Nope", []);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, get.StatusCode); // Razor Pages falls back to OnGet
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, post.StatusCode); // no POST handler: never a 500
+    }
+}
