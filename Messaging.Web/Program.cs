@@ -2,6 +2,7 @@ using Messaging.Core;
 using Messaging.Core.Access;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
+using Messaging.Core.Members;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
@@ -36,7 +37,10 @@ builder.Services
         o.Password.RequiredLength = 8;
     })
     .AddEntityFrameworkStores<IdentityStoreDbContext>()
+    .AddSignInManager<PortalSignInManager>()
     .AddDefaultTokenProviders();
+builder.Services.AddScoped<IAccountDirectory, AccountDirectory>();
+builder.Services.AddScoped<ActivationLinks>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -46,6 +50,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
+    o.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
 });
 
 builder.Services.AddHttpContextAccessor();
@@ -53,6 +58,7 @@ builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
 builder.Services.AddAuthorization(MemberPolicies.Add);
+builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<EventHub>();
 builder.Services.AddHostedService<PostgresEventListener>();
@@ -63,7 +69,8 @@ builder.Services
     .AddRazorPages(o =>
     {
         o.Conventions.AuthorizeAreaFolder("Portal", "/", MemberPolicies.Client);
-        o.Conventions.AuthorizeAreaFolder("Staff", "/", MemberPolicies.Staff);
+        o.Conventions.AuthorizeAreaFolder("Staff", "/Messages", MemberPolicies.Staff);
+        o.Conventions.AuthorizeAreaFolder("Staff", "/Projects", MemberPolicies.Manager);
         o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
         o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
     })

@@ -11,7 +11,15 @@ public sealed class LoadCurrentMember(MessagingDbContext db)
         var member = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId && m.IsActive)
             .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.WorkspaceId, m.DisplayName, m.Kind, m.Role })
+            .Select(m => new
+            {
+                m.Id,
+                m.WorkspaceId,
+                m.DisplayName,
+                m.Kind,
+                m.Role,
+                Overrides = db.MemberPermissions.Where(p => p.MemberId == m.Id).Select(p => new { p.Permission, p.Granted }).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         return member is null
             ? null
@@ -21,6 +29,6 @@ public sealed class LoadCurrentMember(MessagingDbContext db)
                 member.DisplayName,
                 member.Kind,
                 member.Role,
-                Permissions.Defaults(member.Kind, member.Role).ToHashSet(StringComparer.Ordinal));
+                Permissions.Effective(member.Kind, member.Role, member.Overrides.Select(o => (o.Permission, o.Granted))));
     }
 }

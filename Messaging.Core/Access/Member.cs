@@ -37,5 +37,8 @@ public sealed class Member
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>An outside subcontractor: a client-kind member who sees only the conversations staff add them to.</summary>
+    public bool IsSubcontractor { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,23 +1,59 @@
 namespace Messaging.Core.Access;
 
-/// <summary>Permission names, and what each kind and role is granted by default.</summary>
+/// <summary>Permission names, what each kind and role is granted by default, and how per-member grants and revocations apply.</summary>
 public static class Permissions
 {
     public const string View = "messages.view";
     public const string Send = "messages.send";
     public const string Delete = "messages.delete";
 
-    private static readonly string[] Everything = [View, Send, Delete];
+    /// <summary>Every permission an admin can grant or revoke, in display order.</summary>
+    public static readonly IReadOnlyList<string> All = [View, Send, Delete];
+
     private static readonly string[] ReadOnly = [View];
 
     public static IReadOnlyCollection<string> Defaults(MemberKind kind, StaffRole? role) => kind switch
     {
-        MemberKind.Client => Everything,
+        MemberKind.Client => All.ToArray(),
         _ => role switch
         {
-            StaffRole.Viewer => ReadOnly,
-            StaffRole.Admin or StaffRole.Manager or StaffRole.Coordinator => Everything,
+            StaffRole.Admin or StaffRole.Manager or StaffRole.Coordinator => All.ToArray(),
             _ => ReadOnly,
         },
     };
+
+    /// <summary>
+    /// Defaults plus grants minus revocations. Two things overrides cannot change: an Admin has
+    /// everything, and a Viewer reads but never sends or deletes.
+    /// </summary>
+    public static IReadOnlySet<string> Effective(MemberKind kind, StaffRole? role, IEnumerable<(string Permission, bool Granted)> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var set = Defaults(kind, role).ToHashSet(StringComparer.Ordinal);
+        if (kind == MemberKind.Staff && role == StaffRole.Admin)
+        {
+            return set;
+        }
+
+        foreach (var (permission, granted) in overrides)
+        {
+            if (granted && CanBeGranted(kind, role, permission))
+            {
+                set.Add(permission);
+            }
+            else if (!granted)
+            {
+                set.Remove(permission);
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>Whether an admin may grant this permission to a member of this kind and role.</summary>
+    public static bool CanBeGranted(MemberKind kind, StaffRole? role, string permission) =>
+        All.Contains(permission) && !(kind == MemberKind.Staff && role == StaffRole.Viewer && permission != View);
+
+    /// <summary>Whether per-member overrides apply at all (not to Admins, who always have everything).</summary>
+    public static bool CanBeOverridden(MemberKind kind, StaffRole? role) => !(kind == MemberKind.Staff && role == StaffRole.Admin);
 }

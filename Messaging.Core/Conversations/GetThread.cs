@@ -1,6 +1,7 @@
 using Messaging.Core.Access;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
+using Messaging.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Conversations;
@@ -11,10 +12,11 @@ public sealed record ThreadHeader(
     ConversationCategory Category,
     long? ProjectId,
     string? ProjectName,
+    ProjectStage? ProjectStage,
     IReadOnlyList<ParticipantView> Participants,
     bool IsParticipant);
 
-public sealed record ParticipantView(long MemberId, string DisplayName, MemberKind Kind);
+public sealed record ParticipantView(long MemberId, string DisplayName, MemberKind Kind, bool IsSubcontractor);
 
 public sealed record ThreadView(ThreadHeader Header, IReadOnlyList<MessageView> Messages, bool HasEarlier);
 
@@ -38,8 +40,9 @@ public sealed class GetThread(MessagingDbContext db)
                 c.Category,
                 c.ProjectId,
                 ProjectName = c.Project != null ? c.Project.Name : null,
+                ProjectStage = c.Project != null ? c.Project.Stage : (ProjectStage?)null,
                 Participants = c.Participants.OrderBy(p => p.JoinedAt).ThenBy(p => p.MemberId)
-                    .Select(p => new ParticipantView(p.MemberId, p.Member!.DisplayName, p.Member.Kind)).ToList(),
+                    .Select(p => new ParticipantView(p.MemberId, p.Member!.DisplayName, p.Member.Kind, p.Member.IsSubcontractor)).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (header is null)
@@ -63,6 +66,7 @@ public sealed class GetThread(MessagingDbContext db)
                 header.Category,
                 header.ProjectId,
                 header.ProjectName,
+                header.ProjectStage,
                 header.Participants,
                 header.Participants.Any(p => p.MemberId == me.MemberId)),
             page,

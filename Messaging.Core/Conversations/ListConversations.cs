@@ -81,7 +81,7 @@ public sealed class ListConversations(MessagingDbContext db)
         var lastMessages = await db.Conversations.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
             .Select(c => c.Messages
-                .Where(m => m.DeletedAt == null && (staff || m.Visibility == MessageVisibility.Everyone))
+                .Where(m => m.DeletedAt == null && m.Kind == MessageKind.Text && (staff || m.Visibility == MessageVisibility.Everyone))
                 .OrderByDescending(m => m.Id)
                 .Select(m => new { m.ConversationId, m.Body, Author = m.Author!.DisplayName })
                 .FirstOrDefault())

@@ -13,7 +13,7 @@ public sealed record ProjectOption(long Id, string Name);
 public sealed record RecipientOptions(IReadOnlyList<Recipient> Recipients, IReadOnlyList<ProjectOption> Projects);
 
 /// <summary>
-/// Who a member may start a conversation with. Clients: the team members of their projects. Staff:
+/// Who a member may start a conversation with. Clients: the team members of their projects that are open for new threads (see <see cref="ProjectStageRules"/>). Staff:
 /// their colleagues, and the client contacts of the projects they work on (all projects for Admins and Managers).
 /// </summary>
 public sealed class ListRecipients(MessagingDbContext db)
@@ -61,7 +61,12 @@ public sealed class ListRecipients(MessagingDbContext db)
             return inWorkspace;
         }
 
-        var relation = me.IsClient ? ProjectRelation.Contact : ProjectRelation.Team;
-        return inWorkspace.Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == relation));
+        if (me.IsClient)
+        {
+            return inWorkspace.Where(ProjectStageRules.OpenForNewClientThreads)
+                .Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == ProjectRelation.Contact));
+        }
+
+        return inWorkspace.Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == ProjectRelation.Team));
     }
 }

@@ -30,6 +30,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
 
+    public DbSet<PermissionOverride> MemberPermissions => Set<PermissionOverride>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -96,6 +98,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne<Conversation>().WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+            e.HasOne(m => m.SubjectMember).WithMany().HasForeignKey(m => m.SubjectMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.ConversationId, m.Id });
             e.HasIndex(m => new { m.AuthorMemberId, m.IdempotencyKey }).IsUnique();
         });
@@ -106,6 +110,14 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.Property(l => l.Kind).HasMaxLength(40);
             e.Property(l => l.Visibility).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(l => new { l.WorkspaceId, l.Id });
+        });
+
+        modelBuilder.Entity<PermissionOverride>(e =>
+        {
+            e.ToTable("member_permissions");
+            e.HasKey(p => new { p.MemberId, p.Permission });
+            e.Property(p => p.Permission).HasMaxLength(60);
+            e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -10,6 +10,18 @@ public enum MessageVisibility
     StaffOnly,
 }
 
+/// <summary>What a message is: something a person wrote, or a line the thread records about itself.</summary>
+public enum MessageKind
+{
+    Text,
+
+    /// <summary>"Author added Subject": the author added the subject member to the conversation.</summary>
+    ParticipantAdded,
+
+    /// <summary>"Author removed Subject".</summary>
+    ParticipantRemoved,
+}
+
 public sealed class Message
 {
     public const int MaxBodyLength = 10_000;
@@ -28,6 +40,13 @@ public sealed class Message
     public required string Body { get; set; }
 
     public MessageVisibility Visibility { get; set; }
+
+    public MessageKind Kind { get; set; }
+
+    /// <summary>For participant changes: who was added or removed.</summary>
+    public long? SubjectMemberId { get; set; }
+
+    public Member? SubjectMember { get; set; }
 
     public long? ReplyToId { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Messaging.Core.Access;
 
 namespace Messaging.Core.Messages;
@@ -11,7 +12,12 @@ public sealed record MessageView(
     bool IsMine,
     string BodyHtml,
     MessageVisibility Visibility,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    MessageKind Kind = MessageKind.Text)
+{
+    /// <summary>A line the thread records about itself ("X added Y"), shown centred without an author header.</summary>
+    public bool IsSystem => Kind != MessageKind.Text;
+}
 
 /// <summary>Loads messages of one conversation the member may read, as views.</summary>
 internal static class MessageViews
@@ -22,11 +28,21 @@ internal static class MessageViews
     public static IReadOnlyList<MessageView> ToViews(this IEnumerable<MessageRowData> rows, CurrentMember me) =>
         rows.Select(r => new MessageView(
             r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
-            MessageFormatter.ToHtml(r.Body), r.Visibility, r.CreatedAt)).ToList();
+            r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body) : WebUtility.HtmlEncode(SystemText(r.Kind, r.AuthorName, r.SubjectName)),
+            r.Visibility, r.CreatedAt, r.Kind)).ToList();
 
     public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>
         messages.Select(m => new MessageRowData(
-            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.Body, m.Visibility, m.CreatedAt));
+            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.Body, m.Visibility, m.CreatedAt,
+            m.Kind, m.SubjectMember != null ? m.SubjectMember.DisplayName : null));
+
+    /// <summary>The plain text of a participant change, for the thread and for list previews.</summary>
+    public static string SystemText(MessageKind kind, string authorName, string? subjectName) => kind switch
+    {
+        MessageKind.ParticipantAdded => $"{authorName} added {subjectName}",
+        MessageKind.ParticipantRemoved => $"{authorName} removed {subjectName}",
+        _ => string.Empty,
+    };
 }
 
 internal sealed record MessageRowData(
@@ -36,4 +52,6 @@ internal sealed record MessageRowData(
     MemberKind AuthorKind,
     string Body,
     MessageVisibility Visibility,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    MessageKind Kind,
+    string? SubjectName);

@@ -29,22 +29,39 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock)
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<Message> AppendAsync(
+    public Task<Message> AppendAsync(
         CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return AppendAsync(me, conversation, new Message
+        {
+            Body = MessageBodyRules.Normalize(body),
+            Visibility = visibility,
+            IdempotencyKey = idempotencyKey,
+        }, ct);
+    }
+
+    /// <summary>Records "me added/removed subject" in the thread, visible to everyone in it.</summary>
+    public Task<Message> AppendParticipantChangeAsync(
+        CurrentMember me, Conversation conversation, MessageKind kind, long subjectMemberId, CancellationToken ct) =>
+        AppendAsync(me, conversation, new Message
+        {
+            Body = string.Empty,
+            Visibility = MessageVisibility.Everyone,
+            Kind = kind,
+            SubjectMemberId = subjectMemberId,
+        }, ct);
+
+    private async Task<Message> AppendAsync(CurrentMember me, Conversation conversation, Message message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(conversation);
         var now = clock.GetUtcNow();
-        var message = new Message
-        {
-            WorkspaceId = conversation.WorkspaceId,
-            ConversationId = conversation.Id,
-            AuthorMemberId = me.MemberId,
-            Body = MessageBodyRules.Normalize(body),
-            Visibility = visibility,
-            IdempotencyKey = idempotencyKey,
-            CreatedAt = now,
-        };
+        var visibility = message.Visibility;
+        message.WorkspaceId = conversation.WorkspaceId;
+        message.ConversationId = conversation.Id;
+        message.AuthorMemberId = me.MemberId;
+        message.CreatedAt = now;
         db.Messages.Add(message);
 
         conversation.LastActivityAt = now;

@@ -1,6 +1,7 @@
 using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
+using Messaging.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
@@ -36,6 +37,15 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
         if (!me.Can(Permissions.Send))
         {
             return Result<long>.Forbidden("You can read this conversation but you do not have permission to send messages.");
+        }
+
+        if (me.IsClient && conversation.ProjectId is { } projectId)
+        {
+            var stage = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Stage).SingleAsync(ct);
+            if (!ProjectStageRules.ClientsCanReply(stage))
+            {
+                return Result<long>.Forbidden(ProjectStageRules.ClientNotice(stage));
+            }
         }
 
         if (command.Visibility == MessageVisibility.StaffOnly && !me.IsStaff)

@@ -137,11 +137,11 @@ public sealed class PortalConversationTests(PortalFactory factory) : IClassFixtu
     {
         using var client = await factory.SignInAsync(Demo.Client);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff/messages")).StatusCode);
+        // Pages a member's kind does not allow answer 404, like a foreign id: nothing confirms they exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/messages")).StatusCode);
         var id = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
-        var staffThread = await client.GetAsync($"/staff/messages/{id}");
-        Assert.Contains("access-denied", staffThread.Headers.Location?.ToString(), StringComparison.Ordinal);
-        Assert.Contains("access-denied", (await client.GetAsync("/admin/settings")).Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/messages/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/settings")).StatusCode);
     }
 }
 

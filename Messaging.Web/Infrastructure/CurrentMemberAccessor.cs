@@ -9,19 +9,21 @@ public sealed class CurrentMemberAccessor(IHttpContextAccessor http, LoadCurrent
     private CurrentMember? member;
     private bool loaded;
 
-    public async Task<CurrentMember?> GetAsync(CancellationToken ct = default)
+    public Task<CurrentMember?> GetAsync(CancellationToken ct = default) => GetAsync(http.HttpContext?.User, ct);
+
+    /// <summary>For the cookie validation, which runs before the principal becomes the request's user.</summary>
+    public async Task<CurrentMember?> GetAsync(ClaimsPrincipal? user, CancellationToken ct = default)
     {
         if (loaded)
         {
             return member;
         }
 
-        loaded = true;
-        var user = http.HttpContext?.User;
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
         {
             member = await load.HandleAsync(userId, ct);
+            loaded = true;
         }
 
         return member;

@@ -9,12 +9,14 @@ public static class MemberPolicies
     public const string Client = "Client";
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+    public const string Manager = "Manager";
 
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Client, p => p.RequireAuthenticatedUser().AddRequirements(new MemberRequirement(m => m.IsClient && m.Can(Permissions.View))));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(new MemberRequirement(m => m.IsStaff && m.Can(Permissions.View))));
+        options.AddPolicy(Manager, p => p.RequireAuthenticatedUser().AddRequirements(new MemberRequirement(m => m.SeesWholeWorkspace)));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new MemberRequirement(m => m.IsAdmin)));
         options.AddPolicy(Permissions.View, p => p.RequireAuthenticatedUser().AddRequirements(new MemberRequirement(m => m.Can(Permissions.View))));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using Messaging.Core.Access;
 using Messaging.Core.Conversations;
@@ -34,6 +35,7 @@ public static class EventStreamEndpoint
         GetMessagesModule module,
         ReplayEvents replay,
         CanSeeConversation canSee,
+        LoadCurrentMember load,
         EventHub hub,
         IConfiguration configuration,
         long? conversationId,
@@ -54,12 +56,23 @@ public static class EventStreamEndpoint
             }
         }
 
+        var userId = Guid.Parse(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+        // Checked at every heartbeat, in case a revocation notice was missed while the listener reconnected.
+        async Task<bool> StillAllowedAsync(CancellationToken token)
+        {
+            var current = await load.HandleAsync(userId, token);
+            return current is not null && current.MemberId == me.MemberId && current.Can(Permissions.View)
+                && await module.HandleAsync(current.WorkspaceId, token)
+                && (conversationId is null || await canSee.HandleAsync(current, conversationId.Value, token));
+        }
+
         var after = ParseLastEventId(http.Request.Headers["Last-Event-ID"]) ?? lastEventId;
         var subscription = hub.Subscribe(me.MemberId, me.WorkspaceId);
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Messaging:Live:HeartbeatSeconds", DefaultHeartbeatSeconds));
-        return TypedResults.ServerSentEvents(StreamAsync(me, after, conversationId, subscription, replay, module, heartbeat, http.RequestAborted));
+        return TypedResults.ServerSentEvents(StreamAsync(me, after, conversationId, subscription, replay, StillAllowedAsync, heartbeat, http.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
@@ -68,7 +81,7 @@ public static class EventStreamEndpoint
         long? onlyConversation,
         EventHub.Subscription subscription,
         ReplayEvents replay,
-        GetMessagesModule module,
+        Func<CancellationToken, Task<bool>> stillAllowed,
         TimeSpan heartbeatInterval,
         [EnumeratorCancellation] CancellationToken ct)
     {
@@ -120,7 +133,7 @@ public static class EventStreamEndpoint
 
             if (next is null)
             {
-                if (!await module.HandleAsync(me.WorkspaceId, ct))
+                if (!await stillAllowed(ct))
                 {
                     yield break;
                 }

@@ -31,6 +31,16 @@ public sealed class PostgresEventListener(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
+                    if (e.Payload.StartsWith(LiveAccess.RevokePrefix, StringComparison.Ordinal))
+                    {
+                        if (long.TryParse(e.Payload.AsSpan(LiveAccess.RevokePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var memberId))
+                        {
+                            hub.Disconnect(memberId);
+                        }
+
+                        return;
+                    }
+
                     foreach (var part in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     {
                         if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))

@@ -3,6 +3,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Messages;
+using Messaging.Core.Projects;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,19 @@ public abstract class ThreadPageModel(
 
     public string ThreadPath => string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{Thread.Header.Id}");
 
-    public bool CanSend => Me.Can(Permissions.Send);
+    public bool CanSend => Me.Can(Permissions.Send) && ReadOnlyNotice is null;
+
+    /// <summary>Why this member cannot write here, or null when they can.</summary>
+    public string? ReadOnlyNotice =>
+        !Me.Can(Permissions.Send) ? "You can read this conversation, but your role does not allow sending messages."
+        : Me.IsClient && Thread.Header.ProjectStage is { } stage && !ProjectStageRules.ClientsCanReply(stage) ? ProjectStageRules.ClientNotice(stage)
+        : null;
+
+    /// <summary>A notice that does not stop writing (a project on hold), for clients.</summary>
+    public string? StageNotice =>
+        Me.IsClient && Thread.Header.ProjectStage is { } stage && ProjectStageRules.ClientsCanReply(stage) && !ProjectStageRules.ClientsCanStart(stage)
+            ? ProjectStageRules.ClientNotice(stage)
+            : null;
 
     public virtual bool CanWriteNotes => false;
 
@@ -124,7 +137,13 @@ public abstract class ThreadPageModel(
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id, long? before, CancellationToken ct)
+    /// <summary>Runs after the thread is loaded for a full page; a derived page loads what else it shows.</summary>
+    protected virtual Task LoadExtrasAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The signed-in member, for handlers of derived pages.</summary>
+    protected async Task<CurrentMember> RequireMemberAsync(CancellationToken ct) => Me = await accessor.RequireAsync(ct);
+
+    protected async Task<bool> LoadAsync(long id, long? before, CancellationToken ct)
     {
         Me = await accessor.RequireAsync(ct);
         var thread = await getThread.HandleAsync(Me, id, before, ct);
@@ -134,6 +153,7 @@ public abstract class ThreadPageModel(
         }
 
         Thread = thread;
+        await LoadExtrasAsync(ct);
         Reply = ComposeFormModel.Empty(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}?handler=Reply"), isNote: false);
         Note = CanWriteNotes ? ComposeFormModel.Empty(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}?handler=Note"), isNote: true) : null;
         return true;

@@ -42,9 +42,12 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        Error = result.IsLockedOut
-            ? "This account is locked after too many failed sign-in attempts. Try again in 15 minutes."
-            : "That email and password do not match an account.";
+        Error = result switch
+        {
+            { IsLockedOut: true } => "This account is locked after too many failed sign-in attempts. Try again in 15 minutes.",
+            { IsNotAllowed: true } => "This account has been deactivated. Ask your administrator if you need access again.",
+            _ => "That email and password do not match an account.",
+        };
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

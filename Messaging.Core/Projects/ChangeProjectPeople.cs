@@ -1,0 +1,62 @@
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Messaging.Core.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Projects;
+
+/// <summary>
+/// Adds a member to a project: a client as a contact, staff to the team. Subcontractors are not
+/// project contacts; staff add them to single conversations.
+/// </summary>
+public sealed class AddProjectMember(MessagingDbContext db)
+{
+    public const string MemberField = "MemberId";
+
+    public async Task<Result<ProjectRelation>> HandleAsync(CurrentMember me, long projectId, long memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var project = await ProjectAdministration.FindAsync(db, me, projectId, ct);
+        if (project is null)
+        {
+            return Result<ProjectRelation>.NotFound();
+        }
+
+        var member = await db.Members.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == memberId && m.WorkspaceId == me.WorkspaceId && m.IsActive && !m.IsSubcontractor, ct);
+        if (member is null)
+        {
+            return Result<ProjectRelation>.Invalid(MemberField, "Choose an active member of this workspace (subcontractors are added to single conversations instead).");
+        }
+
+        var relation = member.Kind == MemberKind.Client ? ProjectRelation.Contact : ProjectRelation.Team;
+        if (project.Members.All(pm => pm.MemberId != member.Id))
+        {
+            project.Members.Add(new ProjectMember { ProjectId = project.Id, MemberId = member.Id, Relation = relation });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Result<ProjectRelation>.Ok(relation);
+    }
+}
+
+/// <summary>Takes a member off a project. They keep the conversations they take part in, and lose those they only saw through the project.</summary>
+public sealed class RemoveProjectMember(MessagingDbContext db)
+{
+    public async Task<Result<bool>> HandleAsync(CurrentMember me, long projectId, long memberId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var project = await ProjectAdministration.FindAsync(db, me, projectId, ct);
+        var link = project?.Members.SingleOrDefault(pm => pm.MemberId == memberId);
+        if (project is null || link is null)
+        {
+            return Result<bool>.NotFound();
+        }
+
+        project.Members.Remove(link);
+        await db.SaveChangesAsync(ct);
+        await LiveAccess.RevokeAsync(db, memberId, ct);
+        return Result<bool>.Ok(true);
+    }
+}

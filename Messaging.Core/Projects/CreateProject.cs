@@ -1,0 +1,36 @@
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+
+namespace Messaging.Core.Projects;
+
+/// <summary>Creates a project (Managers and Admins).</summary>
+public sealed class CreateProject(MessagingDbContext db, TimeProvider clock)
+{
+    public const string NameField = "Name";
+
+    public async Task<Result<long>> HandleAsync(CurrentMember me, string? name, ProjectStage stage, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        if (!ProjectAdministration.CanManage(me))
+        {
+            return Result<long>.NotFound();
+        }
+
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 200)
+        {
+            return Result<long>.Invalid(NameField, "Give the project a name (at most 200 characters).");
+        }
+
+        if (!Enum.IsDefined(stage))
+        {
+            return Result<long>.Invalid("Stage", "Choose a stage.");
+        }
+
+        var project = new Project { WorkspaceId = me.WorkspaceId, Name = trimmed, Stage = stage, CreatedAt = clock.GetUtcNow() };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+        return Result<long>.Ok(project.Id);
+    }
+}

@@ -1,0 +1,64 @@
+using Messaging.Core.Common;
+using Messaging.Core.Projects;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Messaging.Web.Areas.Staff.Pages.Projects;
+
+/// <summary>One project (Managers and Admins): its stage, client contacts and team.</summary>
+public sealed class ProjectModel(
+    CurrentMemberAccessor accessor,
+    GetProject get,
+    SetProjectStage setStage,
+    AddProjectMember addMember,
+    RemoveProjectMember removeMember) : PageModel
+{
+    public ProjectDetails Project { get; private set; } = null!;
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostStageAsync(long id, ProjectStage stage, CancellationToken ct) =>
+        await DoneAsync(id, await setStage.HandleAsync(await accessor.RequireAsync(ct), id, stage, ct), $"Stage set to {ProjectStageRules.Label(stage)}.", ct);
+
+    public async Task<IActionResult> OnPostAddAsync(long id, long memberId, CancellationToken ct) =>
+        await DoneAsync(id, await addMember.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), "Added to the project.", ct);
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id, long memberId, CancellationToken ct) =>
+        await DoneAsync(id, await removeMember.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), "Removed from the project.", ct);
+
+    private async Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct)
+    {
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            Error = result.Error;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync(id, ct);
+        }
+
+        Saved = saved;
+        return Redirect($"/staff/projects/{id}");
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    {
+        var project = await get.HandleAsync(await accessor.RequireAsync(ct), id, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        Project = project;
+        return Page();
+    }
+}
