@@ -26,7 +26,7 @@ public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter write
         var participant = await db.Participants.SingleOrDefaultAsync(p => p.ConversationId == conversation.Id && p.MemberId == memberId, ct);
         if (participant is null)
         {
-            return Result<long>.NotFound();
+            return Result<long>.Invalid("MemberId", "That person is not in this conversation.");
         }
 
         if (!await db.Participants.AnyAsync(p => p.ConversationId == conversation.Id && p.MemberId != memberId, ct))

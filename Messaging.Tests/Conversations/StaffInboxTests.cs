@@ -16,7 +16,7 @@ public sealed class StaffInboxTests(PortalFactory factory) : IClassFixture<Porta
 
         var subjects = await SubjectsAsync(admin, "/staff/messages");
 
-        Assert.Equal(6, subjects.Count);
+        Assert.Equal(7, subjects.Count);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class StaffInboxTests(PortalFactory factory) : IClassFixture<Porta
         var byClient = await SubjectsAsync(staff, $"/staff/messages?client={chloe.ToString(CultureInfo.InvariantCulture)}");
 
         Assert.Equal(["Shipping samples", "Launch timeline"], byProject);
-        Assert.Equal(["Moodboard feedback", "Spring campaign kickoff"], byClient); // the invoice thread is Ada's, not Sam's
+        Assert.Equal(["Moodboard feedback", "Spring campaign kickoff", "Catalogue wrap-up"], byClient); // the invoice thread is Ada's, not Sam's
     }
 
     [Fact]
@@ -74,6 +74,6 @@ public sealed class InboxPagingTests(PortalFactory factory) : IClassFixture<Port
         var second = await admin.GetPageAsync(first.QuerySelector("[data-testid=next-page]")!.GetAttribute("href")!);
 
         Assert.Equal(20, first.QuerySelectorAll("[data-testid=conversation-row]").Length);
-        Assert.Equal(6, second.QuerySelectorAll("[data-testid=conversation-row]").Length);
+        Assert.Equal(7, second.QuerySelectorAll("[data-testid=conversation-row]").Length);
     }
 }

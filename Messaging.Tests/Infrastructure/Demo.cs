@@ -8,4 +8,6 @@ public static class Demo
     public const string Viewer = "viewer@demo.local";
     public const string Client = "client@demo.local";
     public const string Client2 = "client2@demo.local";
+    public const string Manager = "manager@demo.local";
+    public const string Subcontractor = "sub@demo.local";
 }

@@ -129,7 +129,7 @@ public sealed class PortalConversationTests(PortalFactory factory) : IClassFixtu
 
         Assert.Contains("HX-Request", response.Headers.Vary);
         Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(3, PortalClient.Parse(html).QuerySelectorAll("[data-testid=conversation-row]").Length);
+        Assert.Equal(4, PortalClient.Parse(html).QuerySelectorAll("[data-testid=conversation-row]").Length);
     }
 
     [Fact]

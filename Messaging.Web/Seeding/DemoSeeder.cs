@@ -36,9 +36,14 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         var viewer = await AddMemberAsync(workspace, "viewer@demo.local", "Vic Viewer", MemberKind.Staff, StaffRole.Viewer, start, ct);
         var client = await AddMemberAsync(workspace, "client@demo.local", "Chloe Client", MemberKind.Client, null, start, ct);
         var client2 = await AddMemberAsync(workspace, "client2@demo.local", "Carlos Client", MemberKind.Client, null, start, ct);
+        await AddMemberAsync(workspace, "manager@demo.local", "Mia Manager", MemberKind.Staff, StaffRole.Manager, start, ct);
+        var subcontractor = await AddMemberAsync(workspace, "sub@demo.local", "Sol Subcontractor", MemberKind.Client, null, start, ct);
+        subcontractor.IsSubcontractor = true;
 
         var spring = AddProject(workspace, "Spring Campaign", start, (client, ProjectRelation.Contact), (staff, ProjectRelation.Team), (viewer, ProjectRelation.Team));
         var launch = AddProject(workspace, "Product Launch", start, (client2, ProjectRelation.Contact), (staff, ProjectRelation.Team));
+        var autumn = AddProject(workspace, "Autumn Catalogue", start, (client, ProjectRelation.Contact), (staff, ProjectRelation.Team));
+        autumn.Stage = ProjectStage.Closed;
         await db.SaveChangesAsync(ct);
 
         var t = start.AddHours(9);
@@ -52,6 +57,11 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         AddMessage(kickoff, staff, "Internal: the client's budget is tight, keep the extra day as an option.", t = t.AddHours(2), MessageVisibility.StaffOnly);
         AddMessage(kickoff, staff, "We've locked the **final schedule**. See you on set!", t = t.AddHours(1));
         AddMessage(kickoff, staff, "One more thing: please confirm the *wardrobe* list by Friday.", t = t.AddMinutes(5));
+
+        t = start.AddHours(1);
+        var wrapUp = NewConversation(workspace, autumn, "Catalogue wrap-up", staff, t, client, staff);
+        AddMessage(wrapUp, staff, "The autumn catalogue is printed and delivered. Thanks for a great project!", t = t.AddMinutes(10));
+        AddMessage(wrapUp, client, "Thank you, it looks wonderful.", t = t.AddMinutes(30));
 
         t = start.AddDays(3);
         var moodboard = NewConversation(workspace, spring, "Moodboard feedback", client, t, client, staff, admin);
@@ -97,6 +107,8 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         MarkRead(samples, client2, keepUnread: 0);
         MarkRead(samples, staff, keepUnread: 2);
         MarkRead(samples, admin, keepUnread: 2);
+        MarkRead(wrapUp, client, keepUnread: 0);
+        MarkRead(wrapUp, staff, keepUnread: 0);
         MarkRead(sync, admin, keepUnread: 0);
         MarkRead(sync, staff, keepUnread: 1);
         MarkRead(sync, viewer, keepUnread: 3);

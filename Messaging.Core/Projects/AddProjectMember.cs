@@ -40,23 +40,3 @@ public sealed class AddProjectMember(MessagingDbContext db)
         return Result<ProjectRelation>.Ok(relation);
     }
 }
-
-/// <summary>Takes a member off a project. They keep the conversations they take part in, and lose those they only saw through the project.</summary>
-public sealed class RemoveProjectMember(MessagingDbContext db)
-{
-    public async Task<Result<bool>> HandleAsync(CurrentMember me, long projectId, long memberId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        var project = await ProjectAdministration.FindAsync(db, me, projectId, ct);
-        var link = project?.Members.SingleOrDefault(pm => pm.MemberId == memberId);
-        if (project is null || link is null)
-        {
-            return Result<bool>.NotFound();
-        }
-
-        project.Members.Remove(link);
-        await db.SaveChangesAsync(ct);
-        await LiveAccess.RevokeAsync(db, memberId, ct);
-        return Result<bool>.Ok(true);
-    }
-}
