@@ -33,6 +33,21 @@ public sealed class SseReader : IAsyncDisposable
         return new SseReader(response, await response.Content.ReadAsStreamAsync());
     }
 
+    /// <summary>True once the server has ended the stream.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>Reads until the server ends the stream; true if it did within the timeout.</summary>
+    public async Task<bool> WaitForCloseAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!IsClosed && DateTime.UtcNow < deadline)
+        {
+            await NextAsync(deadline - DateTime.UtcNow);
+        }
+
+        return IsClosed;
+    }
+
     /// <summary>The next event, or null if none arrives within the timeout.</summary>
     public async Task<SseEvent?> NextAsync(TimeSpan timeout)
     {
@@ -46,6 +61,7 @@ public sealed class SseReader : IAsyncDisposable
                 var line = await reader.ReadLineAsync(cts.Token);
                 if (line is null)
                 {
+                    IsClosed = true;
                     return null;
                 }
 

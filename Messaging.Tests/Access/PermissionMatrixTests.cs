@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Net;
+using Messaging.Core.Access;
+using Messaging.Core.Projects;
+using Messaging.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Tests.Access;
+
+/// <summary>Who the matrix signs in as.</summary>
+public enum Role
+{
+    Anonymous,
+    Client,
+    ClientOfAnotherProject,
+    Viewer,
+    CoordinatorNotAssigned,
+    CoordinatorAssigned,
+    Manager,
+    Admin,
+    Deactivated,
+}
+
+/// <summary>What a request may end in.</summary>
+public enum Outcome
+{
+    /// <summary>The page, fragment or stream answered (2xx, a redirect other than sign-in, or 422 for the empty forms the matrix posts).</summary>
+    Allowed,
+    NotFound,
+
+    /// <summary>Sent to the sign-in page (or 401 from the event stream, which is not a page).</summary>
+    SignIn,
+
+    /// <summary>403 with a message: the member may see this but lacks the permission to do it (a Viewer's crafted send).</summary>
+    Refused,
+}
+
+/// <summary>
+/// Every endpoint the application maps (pages, their named handlers, minimal endpoints, /events),
+/// requested as every kind of member, against the outcome the access rules promise. An endpoint
+/// missing from the matrix fails the test, so no new route goes unchecked.
+/// </summary>
+public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture) : IClassFixture<PermissionMatrixTests.Fixture>
+{
+    public sealed class Fixture : PortalFactory
+    {
+        public long Conversation { get; private set; }
+
+        public long TargetMember { get; private set; }
+
+        public long Project { get; private set; }
+
+        public Dictionary<Role, PortalClient> Clients { get; } = [];
+
+        public async Task PrepareAsync()
+        {
+            if (Clients.Count > 0)
+            {
+                return;
+            }
+
+            Conversation = await Database.ConversationIdAsync("Spring campaign kickoff");
+            await this.AddMemberAsync("coordinator2@test.local", "Cora Unassigned", MemberKind.Staff, StaffRole.Coordinator, ("Product Launch", ProjectRelation.Team));
+            TargetMember = await this.AddMemberAsync("target@test.local", "Tess Target", MemberKind.Staff, StaffRole.Coordinator);
+            await this.AddMemberAsync("gone@test.local", "Gus Gone", MemberKind.Staff, StaffRole.Manager);
+            Project = await Database.ScalarAsync<long>("INSERT INTO projects (workspace_id, name, stage, created_at) SELECT id, 'Matrix project', 'Active', now() FROM workspaces ORDER BY id LIMIT 1 RETURNING id");
+
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                Clients[role] = await SignInAsAsync(role);
+            }
+
+            await Database.ExecuteAsync("UPDATE members SET is_active = false WHERE display_name = 'Gus Gone'");
+        }
+
+        public async Task<PortalClient> SignInAsAsync(Role role)
+        {
+            var email = Email(role);
+            return email is null ? NewClient() : await SignInAsync(email);
+        }
+
+        private static string? Email(Role role) => role switch
+        {
+            Role.Anonymous => null,
+            Role.Client => Demo.Client,
+            Role.ClientOfAnotherProject => Demo.Client2,
+            Role.Viewer => Demo.Viewer,
+            Role.CoordinatorNotAssigned => "coordinator2@test.local",
+            Role.CoordinatorAssigned => Demo.Staff,
+            Role.Manager => Demo.Manager,
+            Role.Admin => Demo.Admin,
+            Role.Deactivated => "gone@test.local",
+            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        };
+    }
+
+    /// <summary>An endpoint's promise: the outcome for each role, the form it posts, and whether it signs the member out.</summary>
+    private sealed record Entry(Func<Role, Outcome> Expect, Dictionary<string, string>? Form = null, bool SignsOut = false, string Query = "");
+
+    private static Outcome Public(Role role) => Outcome.Allowed;
+
+    private static Outcome Gate(Role role, Func<Role, Outcome> signedIn) =>
+        role is Role.Anonymous or Role.Deactivated ? Outcome.SignIn : signedIn(role);
+
+    private static Outcome SignedIn(Role role) => Gate(role, _ => Outcome.Allowed);
+
+    private static Outcome Clients(Role role) => Gate(role, r => r is Role.Client or Role.ClientOfAnotherProject ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Outcome ClientThread(Role role) => Gate(role, r => r == Role.Client ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Outcome Staff(Role role) => Gate(role, r => r is Role.Client or Role.ClientOfAnotherProject ? Outcome.NotFound : Outcome.Allowed);
+
+    private static Outcome StaffSend(Role role) => Gate(role, r => r switch
+    {
+        Role.Client or Role.ClientOfAnotherProject => Outcome.NotFound,
+        Role.Viewer => Outcome.Refused,
+        _ => Outcome.Allowed,
+    });
+
+    private static Outcome StaffThreadRead(Role role) => Gate(role, r => r is Role.Viewer or Role.CoordinatorAssigned or Role.Manager or Role.Admin ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Outcome StaffThreadSend(Role role) => role == Role.Viewer ? Outcome.Refused : StaffThreadManage(role);
+
+    private static Outcome StaffThreadManage(Role role) => Gate(role, r => r is Role.CoordinatorAssigned or Role.Manager or Role.Admin ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Outcome ConversationReaders(Role role) => role == Role.Client ? Outcome.Allowed : StaffThreadRead(role);
+
+    private static Outcome Managers(Role role) => Gate(role, r => r is Role.Manager or Role.Admin ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Outcome Admins(Role role) => Gate(role, r => r == Role.Admin ? Outcome.Allowed : Outcome.NotFound);
+
+    private static Dictionary<string, string> EmptyMessage() => new() { ["Input.Body"] = "", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() };
+
+    private static Dictionary<string, string> NoOne() => new() { ["memberId"] = "0" };
+
+    /// <summary>The matrix. Keys are "METHOD /route" plus "?handler=Name" for named page handlers.</summary>
+    private static readonly Dictionary<string, Entry> Matrix = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Public
+        ["GET /account/login"] = new(Public),
+        ["POST /account/login"] = new(Public, new()),
+        ["GET /account/activate"] = new(Public),
+        ["POST /account/activate"] = new(Public, new()),
+        ["GET /account/access-denied"] = new(_ => Outcome.Refused),
+        ["GET /error"] = new(Public),
+        ["POST /error"] = new(Public, new()),
+        ["GET /status/{code:int}"] = new(Public),
+        ["POST /status/{code:int}"] = new(Public, new()),
+        ["GET /healthz"] = new(Public),
+
+        // Any signed-in member
+        ["GET /"] = new(SignedIn),
+        ["GET /account/logout"] = new(Public),
+        ["POST /account/logout"] = new(_ => Outcome.SignIn, new(), SignsOut: true),
+        ["GET /messages/unread-badge"] = new(SignedIn),
+        ["GET /events"] = new(ConversationReaders, Query: "conversationId={conversation}"),
+
+        // Client portal
+        ["GET /portal/messages"] = new(Clients),
+        ["GET /portal/messages/new"] = new(Clients),
+        ["POST /portal/messages/new"] = new(Clients, new()),
+        ["GET /portal/messages/{id:long}"] = new(ClientThread),
+        ["GET /portal/messages/{id:long}?handler=Earlier"] = new(ClientThread, Query: "before=99999999"),
+        ["GET /portal/messages/{id:long}?handler=Newer"] = new(ClientThread, Query: "after=0"),
+        ["POST /portal/messages/{id:long}?handler=Reply"] = new(ClientThread, EmptyMessage()),
+
+        // Staff inbox
+        ["GET /staff/messages"] = new(Staff),
+        ["GET /staff/messages/new"] = new(Staff),
+        ["POST /staff/messages/new"] = new(StaffSend, new()),
+        ["GET /staff/messages/{id:long}"] = new(StaffThreadRead),
+        ["GET /staff/messages/{id:long}?handler=Earlier"] = new(StaffThreadRead, Query: "before=99999999"),
+        ["GET /staff/messages/{id:long}?handler=Newer"] = new(StaffThreadRead, Query: "after=0"),
+        ["POST /staff/messages/{id:long}?handler=Reply"] = new(StaffThreadSend, EmptyMessage()),
+        ["POST /staff/messages/{id:long}?handler=Note"] = new(StaffThreadSend, EmptyMessage()),
+        ["POST /staff/messages/{id:long}?handler=AddParticipant"] = new(StaffThreadManage, NoOne()),
+        ["POST /staff/messages/{id:long}?handler=RemoveParticipant"] = new(StaffThreadManage, NoOne()),
+
+        // Projects: Managers and Admins
+        ["GET /staff/projects"] = new(Managers),
+        ["POST /staff/projects?handler=Create"] = new(Managers, new() { ["Name"] = "" }),
+        ["GET /staff/projects/{id:long}"] = new(Managers),
+        ["POST /staff/projects/{id:long}?handler=Stage"] = new(Managers, new() { ["stage"] = "Active" }),
+        ["POST /staff/projects/{id:long}?handler=Add"] = new(Managers, NoOne()),
+        ["POST /staff/projects/{id:long}?handler=Remove"] = new(Managers, NoOne()),
+
+        // Administration
+        ["GET /admin/settings"] = new(Admins),
+        ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
+        ["GET /admin/members"] = new(Admins),
+        ["POST /admin/members?handler=Add"] = new(Admins, new()),
+        ["GET /admin/members/{id:long}"] = new(Admins),
+        ["POST /admin/members/{id:long}?handler=Role"] = new(Admins, new() { ["role"] = "Coordinator" }),
+        ["POST /admin/members/{id:long}?handler=Permission"] = new(Admins, new() { ["permission"] = "" }),
+        ["POST /admin/members/{id:long}?handler=Deactivate"] = new(Admins, new()),
+        ["POST /admin/members/{id:long}?handler=Reactivate"] = new(Admins, new()),
+        ["POST /admin/members/{id:long}?handler=ActivationLink"] = new(Admins, new()),
+    };
+
+    [Fact]
+    public async Task EveryMappedEndpointHasAnEntryAndEveryEntryIsMapped()
+    {
+        var mapped = await MappedEndpointsAsync();
+
+        var missing = mapped.Except(Matrix.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var stale = Matrix.Keys.Except(mapped, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints without an entry in the permission matrix:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Matrix entries for endpoints that are not mapped:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task EveryRoleGetsTheExpectedOutcomeOnEveryEndpoint()
+    {
+        await fixture.PrepareAsync();
+        var failures = new List<string>();
+        foreach (var (key, entry) in Matrix.OrderBy(e => e.Value.SignsOut))
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var expected = entry.Expect(role);
+                var (actual, status) = await RequestAsync(role, key, entry);
+                if (actual != expected)
+                {
+                    failures.Add($"{key} as {role}: expected {expected}, got {actual} ({status})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} outcomes differ from the matrix:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task IdsFromAnotherWorkspaceAnswer404()
+    {
+        await fixture.PrepareAsync();
+        var (conversation, project, member) = await fixture.Database.AddForeignWorkspaceAsync();
+        var urls = new[]
+        {
+            $"/staff/messages/{conversation}",
+            $"/staff/messages/{conversation}?handler=Newer&after=0",
+            $"/staff/projects/{project}",
+            $"/admin/members/{member}",
+        };
+        foreach (var url in urls)
+        {
+            var response = await fixture.Clients[Role.Admin].GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Clients[Role.Client].GetAsync($"/portal/messages/{conversation}")).StatusCode);
+        using var stream = await fixture.Clients[Role.Manager].Http.GetAsync($"/events?conversationId={conversation}", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.NotFound, stream.StatusCode);
+
+        var reply = await fixture.Clients[Role.Admin].PostFormAsync("/account/login", $"/staff/messages/{conversation}?handler=Reply",
+            new() { ["Input.Body"] = "should never land", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.NotFound, reply.StatusCode);
+        Assert.Equal(1, await fixture.Database.MessageCountAsync(conversation));
+    }
+
+    private async Task<(Outcome Outcome, int Status)> RequestAsync(Role role, string key, Entry entry)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        var method = key[..space];
+        var url = Fill(key[(space + 1)..]);
+        if (entry.Query.Length > 0)
+        {
+            url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?")
+                + entry.Query.Replace("{conversation}", fixture.Conversation.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        // An endpoint that signs out gets a session of its own; a deactivated member can no longer start one, which leaves them anonymous.
+        PortalClient? own = !entry.SignsOut ? null : role == Role.Deactivated ? fixture.NewClient() : await fixture.SignInAsAsync(role);
+        var client = own ?? fixture.Clients[role];
+        try
+        {
+            using var response = method == "GET"
+                ? await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead)
+                : await client.PostFormAsync("/account/login", url, entry.Form ?? []);
+            return (Classify(response), (int)response.StatusCode);
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+        return status switch
+        {
+            404 => Outcome.NotFound,
+            401 => Outcome.SignIn, // API endpoints (the event stream) answer 401 instead of redirecting to the sign-in page
+            403 => Outcome.Refused,
+            >= 300 and < 400 when location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) => Outcome.SignIn,
+            >= 200 and < 400 or 422 => Outcome.Allowed,
+            _ => (Outcome)(-status),
+        };
+    }
+
+    private string Fill(string route)
+    {
+        var id = route.StartsWith("/admin/members/", StringComparison.Ordinal) ? fixture.TargetMember
+            : route.StartsWith("/staff/projects/", StringComparison.Ordinal) ? fixture.Project
+            : fixture.Conversation;
+        return route
+            .Replace("{id:long}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{code:int}", "429", StringComparison.Ordinal);
+    }
+
+    /// <summary>"METHOD /route[?handler=Name]" for every endpoint the app maps, with page handlers read from the compiled pages.</summary>
+    private async Task<IReadOnlyCollection<string>> MappedEndpointsAsync()
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var loader = fixture.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in fixture.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                keys.Add($"GET {route}");
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    keys.Add($"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? "" : $"?handler={handler.Name}")}");
+                }
+
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
+            foreach (var method in methods)
+            {
+                keys.Add($"{method} {route}");
+            }
+        }
+
+        return keys;
+    }
+}
