@@ -11,7 +11,14 @@ public sealed record MessageView(
     bool IsMine,
     string BodyHtml,
     MessageVisibility Visibility,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>An Admin hid the message after a report: <see cref="BodyHtml"/> then only says so.</summary>
+    public bool IsHidden { get; init; }
+
+    /// <summary>Whether the author is an Admin (who can't be blocked).</summary>
+    public bool AuthorIsAdmin { get; init; }
+}
 
 /// <summary>Loads messages of one conversation the member may read, as views.</summary>
 internal static class MessageViews
@@ -19,14 +26,26 @@ internal static class MessageViews
     public static IQueryable<Message> Readable(this IQueryable<Message> messages, long conversationId, CurrentMember me) =>
         messages.Where(m => m.ConversationId == conversationId && m.DeletedAt == null).Where(ConversationAccess.ReadableBy(me));
 
+    /// <summary>What a hidden message shows in place of its body, on every path.</summary>
+    public const string HiddenText = "This message was hidden by a moderator.";
+
     public static IReadOnlyList<MessageView> ToViews(this IEnumerable<MessageRowData> rows, CurrentMember me) =>
         rows.Select(r => new MessageView(
             r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
-            MessageFormatter.ToHtml(r.Body), r.Visibility, r.CreatedAt)).ToList();
+            r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>" : MessageFormatter.ToHtml(r.Body),
+            r.Visibility, r.CreatedAt)
+        {
+            IsHidden = r.IsHidden,
+            AuthorIsAdmin = r.AuthorRole == StaffRole.Admin,
+        }).ToList();
 
     public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>
         messages.Select(m => new MessageRowData(
-            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.Body, m.Visibility, m.CreatedAt));
+            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.HiddenAt == null ? m.Body : "", m.Visibility, m.CreatedAt)
+        {
+            IsHidden = m.HiddenAt != null,
+            AuthorRole = m.Author.Role,
+        });
 }
 
 internal sealed record MessageRowData(
@@ -36,4 +55,10 @@ internal sealed record MessageRowData(
     MemberKind AuthorKind,
     string Body,
     MessageVisibility Visibility,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Hidden by a moderator: the body was not even loaded.</summary>
+    public bool IsHidden { get; init; }
+
+    public StaffRole? AuthorRole { get; init; }
+}
