@@ -83,7 +83,7 @@ public sealed class ListConversations(MessagingDbContext db)
             .Select(c => c.Messages
                 .Where(m => m.DeletedAt == null && m.Kind == MessageKind.Text && (staff || m.Visibility == MessageVisibility.Everyone))
                 .OrderByDescending(m => m.Id)
-                .Select(m => new { m.ConversationId, m.Body, Author = m.Author!.DisplayName })
+                .Select(m => new { m.ConversationId, Body = m.HiddenAt == null ? m.Body : null, Author = m.Author!.DisplayName })
                 .FirstOrDefault())
             .ToListAsync(ct);
 
@@ -97,7 +97,7 @@ public sealed class ListConversations(MessagingDbContext db)
                 r.ProjectName,
                 names.Where(n => n.ConversationId == r.Id).Select(n => n.DisplayName).ToList(),
                 last?.Author,
-                last is null ? null : MessageFormatter.Preview(last.Body),
+                last is null ? null : last.Body is null ? MessageViews.HiddenText : MessageFormatter.Preview(last.Body),
                 r.Activity,
                 r.Unread);
         }).ToList();

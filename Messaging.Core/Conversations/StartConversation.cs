@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
+using Messaging.Core.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Conversations;
@@ -75,6 +76,11 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
         if (projectId.Failure != FailureKind.None)
         {
             return projectId;
+        }
+
+        if (await ContactRules.RefusalForStartAsync(db, me, chosen, ct) is { } refusal)
+        {
+            return Result<long>.Invalid(ParticipantsField, refusal);
         }
 
         return await IdempotentWrite.RunAsync(

@@ -3,6 +3,7 @@ using Messaging.Core.Conversations;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
+using Messaging.Core.Safety;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,12 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
 
     public DbSet<PermissionOverride> MemberPermissions => Set<PermissionOverride>();
+
+    public DbSet<MemberPreference> MemberPreferences => Set<MemberPreference>();
+
+    public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
+
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,6 +125,37 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasKey(p => new { p.MemberId, p.Permission });
             e.Property(p => p.Permission).HasMaxLength(60);
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MemberPreference>(e =>
+        {
+            e.ToTable("member_preferences");
+            e.HasKey(p => p.MemberId);
+            e.Property(p => p.MemberId).ValueGeneratedNever();
+            e.Property(p => p.WhoMayStart).HasConversion<string>().HasMaxLength(30);
+            e.HasOne<Member>().WithOne().HasForeignKey<MemberPreference>(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MemberBlock>(e =>
+        {
+            e.ToTable("member_blocks");
+            e.HasKey(b => new { b.BlockerMemberId, b.BlockedMemberId });
+            e.HasOne<Member>().WithMany().HasForeignKey(b => b.BlockerMemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(b => b.Blocked).WithMany().HasForeignKey(b => b.BlockedMemberId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageReport>(e =>
+        {
+            e.ToTable("message_reports");
+            e.Property(r => r.Reason).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Details).HasMaxLength(MessageReport.MaxDetailsLength);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.ReporterMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.ResolvedByMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.WorkspaceId, r.Status });
+            e.HasIndex(r => new { r.MessageId, r.ReporterMemberId }).IsUnique().HasFilter("status = 'Open'");
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -58,4 +58,7 @@ public sealed class Message
     public DateTimeOffset? EditedAt { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Set when an Admin hides the message after a report: every reader then sees "hidden by a moderator", never the body.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
 }

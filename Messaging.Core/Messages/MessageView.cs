@@ -17,6 +17,12 @@ public sealed record MessageView(
 {
     /// <summary>A line the thread records about itself ("X added Y"), shown centred without an author header.</summary>
     public bool IsSystem => Kind != MessageKind.Text;
+
+    /// <summary>An Admin hid the message after a report: <see cref="BodyHtml"/> then only says so.</summary>
+    public bool IsHidden { get; init; }
+
+    /// <summary>Whether the author is an Admin (who can't be blocked).</summary>
+    public bool AuthorIsAdmin { get; init; }
 }
 
 /// <summary>Loads messages of one conversation the member may read, as views.</summary>
@@ -25,16 +31,29 @@ internal static class MessageViews
     public static IQueryable<Message> Readable(this IQueryable<Message> messages, long conversationId, CurrentMember me) =>
         messages.Where(m => m.ConversationId == conversationId && m.DeletedAt == null).Where(ConversationAccess.ReadableBy(me));
 
+    /// <summary>What a hidden message shows in place of its body, on every path.</summary>
+    public const string HiddenText = "This message was hidden by a moderator.";
+
     public static IReadOnlyList<MessageView> ToViews(this IEnumerable<MessageRowData> rows, CurrentMember me) =>
         rows.Select(r => new MessageView(
             r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
-            r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body) : WebUtility.HtmlEncode(SystemText(r.Kind, r.AuthorName, r.SubjectName)),
-            r.Visibility, r.CreatedAt, r.Kind)).ToList();
+            r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
+            : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body)
+            : WebUtility.HtmlEncode(SystemText(r.Kind, r.AuthorName, r.SubjectName)),
+            r.Visibility, r.CreatedAt, r.Kind)
+        {
+            IsHidden = r.IsHidden,
+            AuthorIsAdmin = r.AuthorRole == StaffRole.Admin,
+        }).ToList();
 
     public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>
         messages.Select(m => new MessageRowData(
-            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.Body, m.Visibility, m.CreatedAt,
-            m.Kind, m.SubjectMember != null ? m.SubjectMember.DisplayName : null));
+            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.HiddenAt == null ? m.Body : "", m.Visibility, m.CreatedAt,
+            m.Kind, m.SubjectMember != null ? m.SubjectMember.DisplayName : null)
+        {
+            IsHidden = m.HiddenAt != null,
+            AuthorRole = m.Author.Role,
+        });
 
     /// <summary>The plain text of a participant change, for the thread and for list previews.</summary>
     public static string SystemText(MessageKind kind, string authorName, string? subjectName) => kind switch
@@ -54,4 +73,10 @@ internal sealed record MessageRowData(
     MessageVisibility Visibility,
     DateTimeOffset CreatedAt,
     MessageKind Kind,
-    string? SubjectName);
+    string? SubjectName)
+{
+    /// <summary>Hidden by a moderator: the body was not even loaded.</summary>
+    public bool IsHidden { get; init; }
+
+    public StaffRole? AuthorRole { get; init; }
+}

@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Projects;
+using Messaging.Core.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
@@ -56,6 +57,11 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
         if (MessageBodyRules.Validate(command.Body) is { } error)
         {
             return Result<long>.Invalid(BodyField, error);
+        }
+
+        if (await ContactRules.RefusalForMessageAsync(db, me, conversation.Id, command.Visibility, ct) is { } refusal)
+        {
+            return Result<long>.Invalid(BodyField, refusal);
         }
 
         return await IdempotentWrite.RunAsync(

@@ -54,6 +54,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
         public long Project { get; private set; }
 
+        /// <summary>A message by Sam (the assigned Coordinator) in the conversation: others may report it, Sam may not.</summary>
+        public long SamMessage { get; private set; }
+
+        public long ReportToDismiss { get; private set; }
+
+        public long ReportToHide { get; private set; }
+
         public Dictionary<Role, PortalClient> Clients { get; } = [];
 
         public async Task PrepareAsync()
@@ -69,6 +76,10 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             await this.AddMemberAsync("gone@test.local", "Gus Gone", MemberKind.Staff, StaffRole.Manager);
             Project = await Database.ScalarAsync<long>("INSERT INTO projects (workspace_id, name, stage, created_at) SELECT id, 'Matrix project', 'Active', now() FROM workspaces ORDER BY id LIMIT 1 RETURNING id");
 
+            SamMessage = await Database.ScalarAsync<long>($"SELECT min(m.id) FROM messages m JOIN members a ON a.id = m.author_member_id WHERE m.conversation_id = {Conversation} AND a.display_name = 'Sam Staff' AND m.visibility = 'Everyone'");
+            ReportToDismiss = await ReportAsync(SamMessage);
+            ReportToHide = await ReportAsync(SamMessage + 2);
+
             foreach (var role in Enum.GetValues<Role>())
             {
                 Clients[role] = await SignInAsAsync(role);
@@ -76,6 +87,11 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
             await Database.ExecuteAsync("UPDATE members SET is_active = false WHERE display_name = 'Gus Gone'");
         }
+
+        private Task<long> ReportAsync(long message) => Database.ScalarAsync<long>($"""
+            INSERT INTO message_reports (workspace_id, message_id, reporter_member_id, reason, status, created_at)
+            SELECT m.workspace_id, m.id, c.id, 'Spam', 'Open', now() FROM messages m, members c WHERE m.id = {message} AND c.display_name = 'Chloe Client' RETURNING id
+            """);
 
         public async Task<PortalClient> SignInAsAsync(Role role)
         {
@@ -133,6 +149,15 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
     private static Outcome Admins(Role role) => Gate(role, r => r == Role.Admin ? Outcome.Allowed : Outcome.NotFound);
 
+    /// <summary>Reporting Sam's message: whoever can read it, except Sam himself (your own message is not reportable, 404).</summary>
+    private static Outcome ReportersOfSamsMessage(Role role) => role == Role.CoordinatorAssigned ? Outcome.NotFound : ConversationReaders(role);
+
+    /// <summary>Blocking a staff member (Tess): staff may, clients may block only clients (403 with the reason).</summary>
+    private static Outcome BlockStaff(Role role) => Gate(role, r => r is Role.Client or Role.ClientOfAnotherProject ? Outcome.Refused : Outcome.Allowed);
+
+    /// <summary>Unblocking Tess: whoever blocked her; for clients, who could not, she is not on their list (404).</summary>
+    private static Outcome UnblockStaff(Role role) => BlockStaff(role) == Outcome.Refused ? Outcome.NotFound : BlockStaff(role);
+
     private static Dictionary<string, string> EmptyMessage() => new() { ["Input.Body"] = "", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() };
 
     private static Dictionary<string, string> NoOne() => new() { ["memberId"] = "0" };
@@ -158,6 +183,14 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /account/logout"] = new(_ => Outcome.SignIn, new(), SignsOut: true),
         ["GET /messages/unread-badge"] = new(SignedIn),
         ["GET /events"] = new(ConversationReaders, Query: "conversationId={conversation}"),
+
+        // Own preferences, blocking, reporting
+        ["GET /account/preferences"] = new(SignedIn),
+        ["POST /account/preferences"] = new(SignedIn, new() { ["WhoMayStart"] = "Everyone" }),
+        ["POST /account/preferences?handler=Block"] = new(BlockStaff, new() { ["memberId"] = "{target}" }),
+        ["POST /account/preferences?handler=Unblock"] = new(UnblockStaff, new() { ["memberId"] = "{target}" }),
+        ["GET /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage),
+        ["POST /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage, new()),
 
         // Client portal
         ["GET /portal/messages"] = new(Clients),
@@ -191,6 +224,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         // Administration
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
+        ["GET /admin/reports"] = new(Admins),
+        ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),
+        ["POST /admin/reports?handler=Hide"] = new(Admins, new() { ["reportId"] = "{hide}" }),
         ["GET /admin/members"] = new(Admins),
         ["POST /admin/members?handler=Add"] = new(Admins, new()),
         ["GET /admin/members/{id:long}"] = new(Admins),
@@ -280,7 +316,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         {
             using var response = method == "GET"
                 ? await client.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead)
-                : await client.PostFormAsync("/account/login", url, entry.Form ?? []);
+                : await client.PostFormAsync("/account/login", url, (entry.Form ?? []).ToDictionary(f => f.Key, f => FillForm(f.Value)));
             return (Classify(response), (int)response.StatusCode);
         }
         finally
@@ -304,6 +340,14 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         };
     }
 
+    private string FillForm(string value) => value switch
+    {
+        "{target}" => fixture.TargetMember.ToString(CultureInfo.InvariantCulture),
+        "{dismiss}" => fixture.ReportToDismiss.ToString(CultureInfo.InvariantCulture),
+        "{hide}" => fixture.ReportToHide.ToString(CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
     private string Fill(string route)
     {
         var id = route.StartsWith("/admin/members/", StringComparison.Ordinal) ? fixture.TargetMember
@@ -311,7 +355,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             : fixture.Conversation;
         return route
             .Replace("{id:long}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{code:int}", "429", StringComparison.Ordinal);
+            .Replace("{code:int}", "429", StringComparison.Ordinal)
+            .Replace("{messageId:long}", fixture.SamMessage.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     /// <summary>"METHOD /route[?handler=Name]" for every endpoint the app maps, with page handlers read from the compiled pages.</summary>
