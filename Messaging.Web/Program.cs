@@ -1,5 +1,6 @@
 using Messaging.Core;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Web.Identity;
@@ -9,6 +10,7 @@ using Messaging.Web.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -49,6 +51,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();

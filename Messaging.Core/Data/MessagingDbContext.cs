@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
@@ -29,6 +30,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -106,6 +109,19 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.Property(l => l.Kind).HasMaxLength(40);
             e.Property(l => l.Visibility).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(l => new { l.WorkspaceId, l.Id });
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            // No foreign keys: an entry is history and must outlive (and never block) what it mentions.
+            e.ToTable("audit_entries");
+            e.Property(a => a.Action).HasMaxLength(AuditEntry.MaxActionLength);
+            e.Property(a => a.ActorLabel).HasMaxLength(AuditEntry.MaxLabelLength);
+            e.Property(a => a.ObjectType).HasMaxLength(AuditEntry.MaxObjectTypeLength);
+            e.Property(a => a.ObjectId).HasMaxLength(AuditEntry.MaxObjectIdLength);
+            e.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
+            e.Property(a => a.IpAddress).HasMaxLength(AuditEntry.MaxIpLength);
+            e.HasIndex(a => new { a.WorkspaceId, a.OccurredAt }).IsDescending(false, true);
         });
 
         SnakeCaseNames.Apply(modelBuilder);
