@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Tests.Infrastructure;
 
@@ -25,7 +26,20 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Messaging", Database.ConnectionString);
         builder.UseSetting("Messaging:SeedDemoData", "true");
         builder.UseSetting("Messaging:Live:HeartbeatSeconds", "1");
+        // Many sign-ins and sends per minute from one address are what tests do; RateLimitTests sets low limits.
+        builder.UseSetting("Messaging:RateLimits:SendPerMinute", "10000");
+        builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "10000");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
+        ConfigureSettings(builder);
     }
+
+    /// <summary>For derived factories: settings applied after the defaults above.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>Where the test clients send requests: https, since the auth and antiforgery cookies are Secure outside Development.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
 
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in as the given demo account.</summary>
     public async Task<PortalClient> SignInAsync(string email)
@@ -36,7 +50,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public PortalClient NewClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
 
     async Task IAsyncLifetime.DisposeAsync()
     {
