@@ -1,13 +1,16 @@
 using Messaging.Core.Audit;
 using Messaging.Web.Identity;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, RecordSignIn record) : PageModel
 {
     public sealed class LoginInput
