@@ -10,13 +10,25 @@ namespace Messaging.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly TestDatabase? shared;
+
+    public PortalFactory()
+    {
+    }
+
+    /// <summary>Another node of the same deployment: runs on <paramref name="database"/> and leaves it to its owner.</summary>
+    protected PortalFactory(TestDatabase database)
+    {
+        shared = database;
+    }
+
     public TestDatabase Database { get; private set; } = null!;
 
     protected virtual string EnvironmentName => "Testing";
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = shared ?? await TestDatabase.CreateAsync();
         _ = Server; // starts the app: migrations and demo seed run now
     }
 
@@ -29,6 +41,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Many sign-ins and sends per minute from one address are what tests do; RateLimitTests sets low limits.
         builder.UseSetting("Messaging:RateLimits:SendPerMinute", "10000");
         builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "10000");
+        // As in production, where the https port is known: plain http requests are redirected to it.
+        builder.UseSetting("https_port", "443");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         ConfigureSettings(builder);
     }
@@ -55,8 +69,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DropAsync();
+        if (shared is null)
+        {
+            await Database.DropAsync();
+        }
     }
+}
+
+/// <summary>A second web node on an existing database (for what nodes must share, such as Data Protection keys).</summary>
+public sealed class SecondNodeFactory(TestDatabase database) : PortalFactory(database)
+{
 }
 
 /// <summary>The same application in the Development environment (demo accounts shown on the login page).</summary>
