@@ -1,15 +1,22 @@
+using Messaging.Core.Audit;
 using Messaging.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Messaging.Core;
 
 public static class CoreServices
 {
-    /// <summary>Registers every use case of Core (one class each, found by their namespace) and the migration runner.</summary>
+    /// <summary>
+    /// Registers every use case of Core (one class each, found by their namespace), the audit log and
+    /// the migration runner. A host that knows where requests come from replaces <see cref="IRequestOrigin"/>.
+    /// </summary>
     public static IServiceCollection AddMessagingCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MigrationRunner>();
+        services.TryAddSingleton<IRequestOrigin, NoRequestOrigin>();
+        services.AddScoped<AuditLog>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                 && t.Namespace is not null

@@ -1,5 +1,6 @@
 using Messaging.Core;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Members;
@@ -8,8 +9,12 @@ using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
 using Messaging.Web.Seeding;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +24,11 @@ if (string.IsNullOrWhiteSpace(connectionString))
     Console.Error.WriteLine("No database configured: set ConnectionStrings__Messaging, or start the portal with ./run.sh, which starts a private PostgreSQL.");
     return 2;
 }
+
+// HTTPS only (redirect, HSTS, Secure cookies) everywhere but Development, unless turned off for a
+// plain-http deployment (see docs/architecture-notes.md).
+var requireHttps = builder.Configuration.GetValue("Messaging:RequireHttps", !builder.Environment.IsDevelopment());
+var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
 builder.Services.AddMessagingCore();
 builder.Services.AddScoped<LiveEventNotifier>();
@@ -49,11 +59,17 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "portal.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = cookieSecurity;
     o.SlidingExpiration = true;
     o.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
 });
+builder.Services.AddDataProtection().SetApplicationName("messaging-portal");
+builder.Services.AddOptions<KeyManagementOptions>()
+    .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
@@ -79,7 +95,19 @@ builder.Services
         o.Filters.Add<UnknownHandlerFilter>();
         o.Filters.Add<MessagesModuleFilter>();
     });
-builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = cookieSecurity;
+});
+builder.Services.Configure<CookieTempDataProviderOptions>(o =>
+{
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = cookieSecurity;
+});
 
 var app = builder.Build();
 
@@ -94,15 +122,23 @@ if (args.Contains("--print-ef-schema"))
 
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
+}
+
+if (requireHttps)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");

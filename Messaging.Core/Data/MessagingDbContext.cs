@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
@@ -38,6 +39,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<MemberBlock> MemberBlocks => Set<MemberBlock>();
 
     public DbSet<MessageReport> MessageReports => Set<MessageReport>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -156,6 +159,19 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne<Member>().WithMany().HasForeignKey(r => r.ResolvedByMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.WorkspaceId, r.Status });
             e.HasIndex(r => new { r.MessageId, r.ReporterMemberId }).IsUnique().HasFilter("status = 'Open'");
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            // No foreign keys: an entry is history and must outlive (and never block) what it mentions.
+            e.ToTable("audit_entries");
+            e.Property(a => a.Action).HasMaxLength(AuditEntry.MaxActionLength);
+            e.Property(a => a.ActorLabel).HasMaxLength(AuditEntry.MaxLabelLength);
+            e.Property(a => a.ObjectType).HasMaxLength(AuditEntry.MaxObjectTypeLength);
+            e.Property(a => a.ObjectId).HasMaxLength(AuditEntry.MaxObjectIdLength);
+            e.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
+            e.Property(a => a.IpAddress).HasMaxLength(AuditEntry.MaxIpLength);
+            e.HasIndex(a => new { a.WorkspaceId, a.OccurredAt }).IsDescending(false, true);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -8,10 +10,11 @@ namespace Messaging.Core.Messages;
 
 /// <summary>
 /// Appends a message to a conversation inside the caller's transaction: the message row, the
-/// conversation's activity times, the sender's read pointer and the live event that announces it.
-/// Shared by <see cref="SendMessage"/> and <see cref="StartConversation"/> so both write the same rows.
+/// conversation's activity times, the sender's read pointer, the live event that announces it and its
+/// <see cref="AuditActions.MessageSend"/> audit entry. A retried idempotent send never gets here, so it
+/// adds no second entry. Shared by <see cref="SendMessage"/> and <see cref="StartConversation"/> so both write the same rows.
 /// </summary>
-public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock)
+public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, AuditLog audit)
 {
     /// <summary>What an earlier message sent by this member with this idempotency key resolved to (its id, its conversation...), if any.</summary>
     public async Task<long?> FindByKeyAsync(CurrentMember me, Guid? key, System.Linq.Expressions.Expression<Func<Message, long>> select, CancellationToken ct)
@@ -96,6 +99,12 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock)
             ActorMemberId = me.MemberId,
             CreatedAt = now,
         });
+        audit.Record(
+            me,
+            AuditActions.MessageSend,
+            "message",
+            message.Id.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"conversation {conversation.Id}{(visibility == MessageVisibility.StaffOnly ? ", internal note" : "")}"));
         await db.SaveChangesAsync(ct);
         return message;
     }

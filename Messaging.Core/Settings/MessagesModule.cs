@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ public sealed class GetMessagesModule(MessagingDbContext db)
         db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => w.MessagesEnabled).SingleOrDefaultAsync(ct);
 }
 
-/// <summary>Switches the messages module on or off. Nothing is deleted either way.</summary>
-public sealed class SetMessagesModule(MessagingDbContext db)
+/// <summary>
+/// Switches the messages module on or off. Nothing is deleted either way. A change is audited in the
+/// same SaveChanges; saving the value it already has changes nothing and records nothing.
+/// </summary>
+public sealed class SetMessagesModule(MessagingDbContext db, AuditLog audit)
 {
     public async Task<Result<bool>> HandleAsync(CurrentMember me, bool enabled, CancellationToken ct)
     {
@@ -23,8 +27,17 @@ public sealed class SetMessagesModule(MessagingDbContext db)
             return Result<bool>.Forbidden("Only administrators can change company settings.");
         }
 
-        await db.Workspaces.Where(w => w.Id == me.WorkspaceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.MessagesEnabled, enabled), ct);
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == me.WorkspaceId, ct);
+        if (workspace.MessagesEnabled != enabled)
+        {
+            audit.Record(me, AuditActions.SettingChange, "workspace", workspace.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"messages module: {OnOff(workspace.MessagesEnabled)} → {OnOff(enabled)}");
+            workspace.MessagesEnabled = enabled;
+            await db.SaveChangesAsync(ct);
+        }
+
         return Result<bool>.Ok(enabled);
     }
+
+    private static string OnOff(bool on) => on ? "on" : "off";
 }

@@ -11,7 +11,7 @@ namespace Messaging.E2E.Infrastructure;
 /// The portal as users get it: the built web app started as its own process on a free port, with a
 /// fresh database, plus one headless Debian Chromium. Shared by every browser test (one collection).
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public class PortalServer : IAsyncLifetime
 {
     private readonly StringBuilder serverLog = new();
     private Process? process;
@@ -29,6 +29,9 @@ public sealed class PortalServer : IAsyncLifetime
     private static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("MESSAGING_TEST_PG")
         ?? throw new InvalidOperationException("MESSAGING_TEST_PG is not set: run the tests with ./test.sh.");
+
+    /// <summary>Settings (environment variables) a derived server adds to the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
@@ -53,6 +56,11 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ConnectionStrings__Messaging"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Messaging__Live__HeartbeatSeconds"] = "5";
+        foreach (var (name, value) in ExtraSettings)
+        {
+            start.Environment[name] = value;
+        }
+
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal");
         process.OutputDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (serverLog) { serverLog.AppendLine(e.Data); } };

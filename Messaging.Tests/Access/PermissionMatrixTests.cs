@@ -224,6 +224,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         // Administration
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
+        ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),
         ["POST /admin/reports?handler=Hide"] = new(Admins, new() { ["reportId"] = "{hide}" }),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Tests.Infrastructure;
 
@@ -9,13 +10,25 @@ namespace Messaging.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly TestDatabase? shared;
+
+    public PortalFactory()
+    {
+    }
+
+    /// <summary>Another node of the same deployment: runs on <paramref name="database"/> and leaves it to its owner.</summary>
+    protected PortalFactory(TestDatabase database)
+    {
+        shared = database;
+    }
+
     public TestDatabase Database { get; private set; } = null!;
 
     protected virtual string EnvironmentName => "Testing";
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = shared ?? await TestDatabase.CreateAsync();
         _ = Server; // starts the app: migrations and demo seed run now
     }
 
@@ -25,7 +38,22 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Messaging", Database.ConnectionString);
         builder.UseSetting("Messaging:SeedDemoData", "true");
         builder.UseSetting("Messaging:Live:HeartbeatSeconds", "1");
+        // Many sign-ins and sends per minute from one address are what tests do; RateLimitTests sets low limits.
+        builder.UseSetting("Messaging:RateLimits:SendPerMinute", "10000");
+        builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "10000");
+        // As in production, where the https port is known: plain http requests are redirected to it.
+        builder.UseSetting("https_port", "443");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
+        ConfigureSettings(builder);
     }
+
+    /// <summary>For derived factories: settings applied after the defaults above.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>Where the test clients send requests: https, since the auth and antiforgery cookies are Secure outside Development.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
 
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in as the given demo account.</summary>
     public async Task<PortalClient> SignInAsync(string email)
@@ -36,13 +64,21 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public PortalClient NewClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DropAsync();
+        if (shared is null)
+        {
+            await Database.DropAsync();
+        }
     }
+}
+
+/// <summary>A second web node on an existing database (for what nodes must share, such as Data Protection keys).</summary>
+public sealed class SecondNodeFactory(TestDatabase database) : PortalFactory(database)
+{
 }
 
 /// <summary>The same application in the Development environment (demo accounts shown on the login page).</summary>

@@ -66,7 +66,7 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("http://localhost/account/login", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/account/login", after.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,11 +5,13 @@ using Messaging.Core.Conversations;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Web.Messages;
 
 /// <summary>Starting a conversation, for the portal and the staff area: the choice of people differs, the rest is shared.</summary>
 [MessagesModule]
+[EnableRateLimiting(RateLimits.Send)]
 public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start) : PageModel
 {
     public abstract string BasePath { get; }

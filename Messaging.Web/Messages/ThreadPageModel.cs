@@ -7,6 +7,7 @@ using Messaging.Core.Projects;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Web.Messages;
 
@@ -15,6 +16,7 @@ namespace Messaging.Web.Messages;
 /// staff-only note form). Handlers: the page, "load earlier", the live "newer" fragment, and the reply post.
 /// </summary>
 [MessagesModule]
+[EnableRateLimiting(RateLimits.Send)]
 public abstract class ThreadPageModel(
     CurrentMemberAccessor accessor,
     GetThread getThread,

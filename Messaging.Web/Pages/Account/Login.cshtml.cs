@@ -1,13 +1,17 @@
+using Messaging.Core.Audit;
 using Messaging.Web.Identity;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, RecordSignIn record) : PageModel
 {
     public sealed class LoginInput
     {
@@ -28,7 +32,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
         {
@@ -36,7 +40,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // The same look-up PasswordSignInAsync(userName, ...) does, kept so the audit entry knows the account.
+        var email = Input.Email.Trim();
+        var user = await users.FindByNameAsync(email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        await record.HandleAsync(user?.Id, email, result.Succeeded, Describe(result, user is not null), ct);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -51,4 +61,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
+
+    private static string? Describe(Microsoft.AspNetCore.Identity.SignInResult result, bool knownAccount) => result switch
+    {
+        { Succeeded: true } => null,
+        { IsLockedOut: true } => "account locked out",
+        { IsNotAllowed: true } => "sign-in not allowed",
+        _ when !knownAccount => "no account with this email",
+        _ => "wrong password",
+    };
 }

@@ -37,6 +37,20 @@
     }
   });
 
+  // Polling (an "every" trigger, which has no triggering event) skips while the tab is hidden.
+  document.addEventListener('htmx:confirm', function (evt) {
+    var elt = evt.detail.elt;
+    if (!evt.detail.triggeringEvent && elt && elt.hasAttribute('data-poll-visible-only') && document.visibilityState !== 'visible') {
+      evt.preventDefault();
+    }
+  });
+
+  // A message shown in #flash (e.g. "too many requests") goes away when the user submits a form again.
+  document.addEventListener('htmx:beforeRequest', function (evt) {
+    var flash = document.getElementById('flash');
+    if (flash && evt.detail.elt && evt.detail.elt.tagName === 'FORM') flash.innerHTML = '';
+  });
+
   // Show times in the reader's own time zone.
   function localTimes(root) {
     root.querySelectorAll('time[datetime]').forEach(function (t) {
