@@ -14,6 +14,9 @@ public static class AuditActions
     public const string MemberRoleChange = "member.role-change";
     public const string MemberPermissionChange = "member.permission-change";
     public const string MemberDeactivate = "member.deactivate";
+    public const string MemberReactivate = "member.reactivate";
+    public const string MemberAdd = "member.add";
+    public const string ProjectChange = "project.change";
     public const string ParticipantAdd = "participant.add";
     public const string ParticipantRemove = "participant.remove";
 
@@ -21,6 +24,6 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, MessageSend, MessageEdit, MessageDelete, FileDownload, Export, SettingChange,
-        MemberRoleChange, MemberPermissionChange, MemberDeactivate, ParticipantAdd, ParticipantRemove,
+        MemberAdd, MemberRoleChange, MemberPermissionChange, MemberDeactivate, MemberReactivate, ProjectChange, ParticipantAdd, ParticipantRemove,
     ];
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Conversations;
 
 /// <summary>Staff add someone to a conversation; the thread records "X added Y" and the new participant sees it from then on.</summary>
-public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, TimeProvider clock)
+public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, TimeProvider clock, AuditLog audit)
 {
     public const string MemberField = "MemberId";
 
@@ -28,6 +30,7 @@ public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, 
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Participants.Add(new Participant { ConversationId = conversation.Id, MemberId = memberId, JoinedAt = clock.GetUtcNow() });
+        audit.Record(me, AuditActions.ParticipantAdd, "conversation", conversation.Id.ToString(CultureInfo.InvariantCulture), $"member {memberId.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(ct);
         var line = await writer.AppendParticipantChangeAsync(me, conversation, MessageKind.ParticipantAdded, memberId, ct);
         await tx.CommitAsync(ct);

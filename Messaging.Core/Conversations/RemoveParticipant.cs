@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -12,7 +14,7 @@ namespace Messaging.Core.Conversations;
 /// loses access at once, and their open event streams are ended so nothing more reaches them.
 /// (Staff who see the conversation through their role or project keep seeing it.)
 /// </summary>
-public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter writer)
+public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter writer, AuditLog audit)
 {
     public async Task<Result<long>> HandleAsync(CurrentMember me, long conversationId, long memberId, CancellationToken ct)
     {
@@ -37,6 +39,7 @@ public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter write
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var line = await writer.AppendParticipantChangeAsync(me, conversation, MessageKind.ParticipantRemoved, memberId, ct);
         db.Participants.Remove(participant);
+        audit.Record(me, AuditActions.ParticipantRemove, "conversation", conversation.Id.ToString(CultureInfo.InvariantCulture), $"member {memberId.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(ct);
         await LiveAccess.RevokeAsync(db, memberId, ct);
         await tx.CommitAsync(ct);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Mail;
+using Messaging.Core.Audit;
 using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
@@ -15,7 +17,7 @@ public sealed record AddedMember(long MemberId, Guid UserId, string Email, bool 
 /// Adds a person to the Admin's workspace by email, as staff (with a role) or as a client (optionally
 /// a subcontractor). An email that already has an account (in another workspace) reuses it.
 /// </summary>
-public sealed class AddMember(MessagingDbContext db, IAccountDirectory accounts, TimeProvider clock)
+public sealed class AddMember(MessagingDbContext db, IAccountDirectory accounts, TimeProvider clock, AuditLog audit)
 {
     public const string EmailField = "Email";
     public const string NameField = "DisplayName";
@@ -71,8 +73,12 @@ public sealed class AddMember(MessagingDbContext db, IAccountDirectory accounts,
             IsActive = true,
             CreatedAt = clock.GetUtcNow(),
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
+        audit.Record(me, AuditActions.MemberAdd, "member", member.Id.ToString(CultureInfo.InvariantCulture), $"{email} as {(member.Kind == MemberKind.Staff ? member.Role.ToString() : member.IsSubcontractor ? "subcontractor" : "client")}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<AddedMember>.Ok(new AddedMember(member.Id, accountId, email, created));
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -6,7 +8,7 @@ using Messaging.Core.Live;
 namespace Messaging.Core.Members;
 
 /// <summary>Sets a staff member's role. Open event streams of the member are ended so they reconnect with the new rights.</summary>
-public sealed class ChangeMemberRole(MessagingDbContext db)
+public sealed class ChangeMemberRole(MessagingDbContext db, AuditLog audit)
 {
     public async Task<Result<StaffRole>> HandleAsync(CurrentMember me, long memberId, StaffRole role, CancellationToken ct)
     {
@@ -32,6 +34,7 @@ public sealed class ChangeMemberRole(MessagingDbContext db)
             return Result<StaffRole>.Invalid("Role", "Only staff members have a role; choose Admin, Manager, Coordinator or Viewer.");
         }
 
+        audit.Record(me, AuditActions.MemberRoleChange, "member", member.Id.ToString(CultureInfo.InvariantCulture), $"{member.DisplayName}: {member.Role} → {role}");
         member.Role = role;
         await db.SaveChangesAsync(ct);
         await LiveAccess.RevokeAsync(db, member.Id, ct);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -9,7 +11,7 @@ namespace Messaging.Core.Members;
 /// Deactivates or reactivates a member. A deactivated member cannot sign in, their open sessions and
 /// event streams end at once, and their past messages keep their name. Nothing is deleted.
 /// </summary>
-public sealed class SetMemberActive(MessagingDbContext db)
+public sealed class SetMemberActive(MessagingDbContext db, AuditLog audit)
 {
     public async Task<Result<bool>> HandleAsync(CurrentMember me, long memberId, bool active, CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public sealed class SetMemberActive(MessagingDbContext db)
         }
 
         member.IsActive = active;
+        audit.Record(me, active ? AuditActions.MemberReactivate : AuditActions.MemberDeactivate, "member", member.Id.ToString(CultureInfo.InvariantCulture), member.DisplayName);
         await db.SaveChangesAsync(ct);
         if (!active)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -15,7 +17,7 @@ public enum PermissionSetting
 }
 
 /// <summary>Grants or revokes one permission for one member, or returns it to the role's default.</summary>
-public sealed class SetPermissionForMember(MessagingDbContext db)
+public sealed class SetPermissionForMember(MessagingDbContext db, AuditLog audit)
 {
     public async Task<Result<PermissionSetting>> HandleAsync(
         CurrentMember me, long memberId, string? permission, PermissionSetting setting, CancellationToken ct)
@@ -69,6 +71,7 @@ public sealed class SetPermissionForMember(MessagingDbContext db)
             row.Granted = setting == PermissionSetting.Grant;
         }
 
+        audit.Record(me, AuditActions.MemberPermissionChange, "member", member.Id.ToString(CultureInfo.InvariantCulture), $"{member.DisplayName}: {permission} {setting}");
         await db.SaveChangesAsync(ct);
         await LiveAccess.RevokeAsync(db, member.Id, ct);
         return Result<PermissionSetting>.Ok(setting);

@@ -99,12 +99,16 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
             ActorMemberId = me.MemberId,
             CreatedAt = now,
         });
-        audit.Record(
+        if (message.Kind == MessageKind.Text)
+        {
+            audit.Record(
             me,
             AuditActions.MessageSend,
             "message",
             message.Id.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"conversation {conversation.Id}{(visibility == MessageVisibility.StaffOnly ? ", internal note" : "")}"));
+        }
+
         await db.SaveChangesAsync(ct);
         return message;
     }

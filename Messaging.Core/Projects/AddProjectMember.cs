@@ -1,4 +1,6 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -10,7 +12,7 @@ namespace Messaging.Core.Projects;
 /// Adds a member to a project: a client as a contact, staff to the team. Subcontractors are not
 /// project contacts; staff add them to single conversations.
 /// </summary>
-public sealed class AddProjectMember(MessagingDbContext db)
+public sealed class AddProjectMember(MessagingDbContext db, AuditLog audit)
 {
     public const string MemberField = "MemberId";
 
@@ -34,6 +36,7 @@ public sealed class AddProjectMember(MessagingDbContext db)
         if (project.Members.All(pm => pm.MemberId != member.Id))
         {
             project.Members.Add(new ProjectMember { ProjectId = project.Id, MemberId = member.Id, Relation = relation });
+            audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture), $"{project.Name}: added {member.DisplayName} ({relation})");
             await db.SaveChangesAsync(ct);
         }
 

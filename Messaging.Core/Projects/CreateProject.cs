@@ -1,11 +1,13 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 
 namespace Messaging.Core.Projects;
 
 /// <summary>Creates a project (Managers and Admins).</summary>
-public sealed class CreateProject(MessagingDbContext db, TimeProvider clock)
+public sealed class CreateProject(MessagingDbContext db, TimeProvider clock, AuditLog audit)
 {
     public const string NameField = "Name";
 
@@ -29,8 +31,12 @@ public sealed class CreateProject(MessagingDbContext db, TimeProvider clock)
         }
 
         var project = new Project { WorkspaceId = me.WorkspaceId, Name = trimmed, Stage = stage, CreatedAt = clock.GetUtcNow() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
+        audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture), $"created {project.Name} ({stage})");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<long>.Ok(project.Id);
     }
 }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 
 namespace Messaging.Core.Projects;
 
 /// <summary>Moves a project to another stage; what its clients may do follows from <see cref="ProjectStageRules"/>.</summary>
-public sealed class SetProjectStage(MessagingDbContext db)
+public sealed class SetProjectStage(MessagingDbContext db, AuditLog audit)
 {
     public async Task<Result<ProjectStage>> HandleAsync(CurrentMember me, long projectId, ProjectStage stage, CancellationToken ct)
     {
@@ -21,6 +23,7 @@ public sealed class SetProjectStage(MessagingDbContext db)
             return Result<ProjectStage>.Invalid("Stage", "Choose a stage.");
         }
 
+        audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture), $"{project.Name}: stage {project.Stage} → {stage}");
         project.Stage = stage;
         await db.SaveChangesAsync(ct);
         return Result<ProjectStage>.Ok(stage);
