@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
-using Messaging.Core.Audit;
 using Messaging.Core.Access;
+using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
