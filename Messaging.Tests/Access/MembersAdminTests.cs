@@ -348,4 +348,26 @@ public sealed class MembersAdminTests(PortalFactory factory) : IClassFixture<Por
         using var response = await leaver.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
+    [Fact]
+    public async Task AGrantedPermissionDoesNotSurviveADemotionToViewer()
+    {
+        using var admin = await factory.SignInAsync(Demo.Admin);
+        var id = await factory.AddMemberAsync("granted@example.test", "Greta Granted", MemberKind.Staff, StaffRole.Coordinator, ("Spring Campaign", Messaging.Core.Projects.ProjectRelation.Team));
+        var kickoff = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
+        using var greta = await factory.SignInAsync("granted@example.test");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPermissionAsync(admin, id, "messages.send", "Grant")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MemberPostAsync(admin, id, "Role", new() { ["role"] = "Viewer" })).StatusCode);
+
+        var detail = await admin.GetPageAsync($"/admin/members/{id}");
+        var sendRow = detail.QuerySelectorAll("[data-testid=permission-row]").Single(r => r.GetAttribute("data-permission") == "messages.send");
+        var before = await factory.Database.MessageCountAsync(kickoff);
+        var thread = await greta.GetPageAsync($"/staff/messages/{kickoff}");
+        var crafted = await greta.PostFormAsync($"/staff/messages/{kickoff}", $"/staff/messages/{kickoff}?handler=Reply", Reply("viewer with an old grant"), htmx: true);
+
+        Assert.Contains("Not allowed", sendRow.TextContent, StringComparison.Ordinal);
+        Assert.Null(thread.QuerySelector("[data-testid=reply-form]"));
+        Assert.Equal(HttpStatusCode.Forbidden, crafted.StatusCode);
+        Assert.Equal(before, await factory.Database.MessageCountAsync(kickoff));
+    }
 }

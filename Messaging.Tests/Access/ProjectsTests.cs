@@ -230,4 +230,24 @@ public sealed class ProjectsTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(before, await factory.Database.MessageCountAsync(wrapUp));
         Assert.DoesNotContain(form.QuerySelectorAll("select[name=Recipient] option"), o => o.GetAttribute("value") == $"{autumn}:{sam}");
     }
+    [Fact]
+    public async Task ForeignProjectsAndMembersAreNotReachable()
+    {
+        using var manager = await factory.SignInAsync(Demo.Manager);
+        var (_, foreignProject, foreignMember) = await factory.Database.AddForeignWorkspaceAsync();
+        var launch = await ProjectIdAsync("Product Launch");
+
+        await manager.GetPageAsync($"/staff/projects/{foreignProject}", HttpStatusCode.NotFound);
+        var stage = await manager.PostFormAsync("/staff/projects", $"/staff/projects/{foreignProject}?handler=Stage", new() { ["stage"] = "Closed" });
+        var addTo = await manager.PostFormAsync("/staff/projects", $"/staff/projects/{foreignProject}?handler=Add", new() { ["memberId"] = $"{await factory.Database.MemberIdAsync(Demo.Viewer)}" });
+        var addForeign = await manager.PostFormAsync($"/staff/projects/{launch}", $"/staff/projects/{launch}?handler=Add", new() { ["memberId"] = $"{foreignMember}" });
+        var listed = await manager.GetPageAsync("/staff/projects");
+
+        Assert.Equal(HttpStatusCode.NotFound, stage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, addTo.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, addForeign.StatusCode);
+        Assert.Equal("Active", await factory.Database.ScalarAsync<string>($"SELECT stage FROM projects WHERE id = {foreignProject}"));
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM project_members WHERE project_id = {foreignProject} OR member_id = {foreignMember}"));
+        Assert.DoesNotContain(listed.QuerySelectorAll("[data-testid=project-row]"), r => r.TextContent.Contains("Foreign project", StringComparison.Ordinal));
+    }
 }
