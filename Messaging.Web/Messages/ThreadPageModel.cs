@@ -43,7 +43,7 @@ public abstract class ThreadPageModel(
 
     /// <summary>Why this member cannot write here, or null when they can.</summary>
     public string? ReadOnlyNotice =>
-        !Me.Can(Permissions.Send) ? "You can read this conversation, but your role does not allow sending messages."
+        !Me.Can(Permissions.Send) ? "You can read this conversation, but you do not have permission to send messages."
         : Me.IsClient && Thread.Header.ProjectStage is { } stage && !ProjectStageRules.ClientsCanReply(stage) ? ProjectStageRules.ClientNotice(stage)
         : null;
 
