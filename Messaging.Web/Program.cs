@@ -142,6 +142,9 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
+
+// Liveness without the database: the process answers. Also the benchmark's trivial-endpoint baseline.
+app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapEventStream();
 app.MapRazorPages();
 

@@ -176,6 +176,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /status/{code:int}"] = new(Public),
         ["POST /status/{code:int}"] = new(Public, new()),
         ["GET /healthz"] = new(Public),
+        ["GET /healthz/live"] = new(Public),
 
         // Any signed-in member
         ["GET /"] = new(SignedIn),
