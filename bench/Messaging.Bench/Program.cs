@@ -3,65 +3,73 @@ using Messaging.Bench.Dataset;
 using Messaging.Bench.Report;
 using Messaging.Bench.Run;
 
+namespace Messaging.Bench;
+
 // The benchmark and load tool. Usually started through ./bench.sh, which provides the database and
 // the builds:
 //   seed --connection CS --messages N
 //   run  --connection CS --app PATH/Messaging.Web.dll [--quick] [--port P] [--commit SHA] [--root DIR]
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+public static class BenchProgram
 {
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-var command = args.FirstOrDefault();
-string? Option(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("MESSAGING_BENCH_DB");
-if (command is not ("seed" or "run") || connection is null)
-{
-    Console.Error.WriteLine("usage: Messaging.Bench seed --connection CS --messages N | run --connection CS --app DLL [--quick]");
-    return 2;
-}
-
-try
-{
-    if (command == "seed")
+    public static async Task<int> Main(string[] args)
     {
-        var messages = long.Parse(Option("--messages") ?? "1000000", NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-        var shape = DatasetShape.For(messages);
-        Console.WriteLine($"planning {shape.Messages:N0} messages in {shape.Conversations:N0} conversations ({shape.LongThreads} of {shape.LongThreadLength:N0}), {shape.Staff} staff, {shape.Clients:N0} clients, {shape.Projects:N0} projects in {shape.Workspaces} workspaces");
-        var plan = DatasetPlan.Create(shape, DateTimeOffset.UtcNow);
-        await new Seeder(connection, Console.Out).SeedAsync(plan, cancel.Token);
-        return 0;
-    }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
 
-    var root = Option("--root") ?? Directory.GetCurrentDirectory();
-    var options = new RunOptions(
-        connection,
-        Option("--app") ?? Path.Combine(root, "Messaging.Web/bin/Release/net10.0/Messaging.Web.dll"),
-        int.Parse(Option("--port") ?? "5099", CultureInfo.InvariantCulture),
-        args.Contains("--quick"),
-        Option("--commit") ?? "unknown",
-        Path.Combine(root, "bench/results"));
-    Directory.CreateDirectory(options.ResultsDirectory);
-    var results = await new BenchRun(options).RunAsync(cancel.Token);
-    await ReportWriter.WriteAsync(results, Path.Combine(root, "docs/performance.md"), Path.Combine(options.ResultsDirectory, "latest.json"), cancel.Token);
-    Console.WriteLine();
-    foreach (var figure in results.Figures)
-    {
-        Console.WriteLine($"{figure.Name}: {figure.Value}{(figure.Target is null ? "" : $" (target {figure.Target}: {(figure.Met == true ? "met" : "missed")})")}");
-    }
+        var command = args.FirstOrDefault();
+        string? Option(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
 
-    Console.WriteLine("written to docs/performance.md and bench/results/latest.json");
-    return 0;
-}
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("stopped");
-    return 130;
+        var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("MESSAGING_BENCH_DB");
+        if (command is not ("seed" or "run") || connection is null)
+        {
+            Console.Error.WriteLine("usage: Messaging.Bench seed --connection CS --messages N | run --connection CS --app DLL [--quick]");
+            return 2;
+        }
+
+        try
+        {
+            if (command == "seed")
+            {
+                var messages = long.Parse(Option("--messages") ?? "1000000", NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var shape = DatasetShape.For(messages);
+                Console.WriteLine($"planning {shape.Messages:N0} messages in {shape.Conversations:N0} conversations ({shape.LongThreads} of {shape.LongThreadLength:N0}), {shape.Staff} staff, {shape.Clients:N0} clients, {shape.Projects:N0} projects in {shape.Workspaces} workspaces");
+                var plan = DatasetPlan.Create(shape, DateTimeOffset.UtcNow);
+                await new Seeder(connection, Console.Out).SeedAsync(plan, cancel.Token);
+                return 0;
+            }
+
+            var root = Option("--root") ?? Directory.GetCurrentDirectory();
+            var options = new RunOptions(
+                connection,
+                Option("--app") ?? Path.Combine(root, "Messaging.Web/bin/Release/net10.0/Messaging.Web.dll"),
+                int.Parse(Option("--port") ?? "5099", CultureInfo.InvariantCulture),
+                args.Contains("--quick"),
+                Option("--commit") ?? "unknown",
+                Path.Combine(root, "bench/results"));
+            Directory.CreateDirectory(options.ResultsDirectory);
+            var results = await new BenchRun(options).RunAsync(cancel.Token);
+            await ReportWriter.WriteAsync(results, Path.Combine(root, "docs/performance.md"), Path.Combine(options.ResultsDirectory, "latest.json"), cancel.Token);
+            Console.WriteLine();
+            foreach (var figure in results.Figures)
+            {
+                Console.WriteLine($"{figure.Name}: {figure.Value}{(figure.Target is null ? "" : $" (target {figure.Target}: {(figure.Met == true ? "met" : "missed")})")}");
+            }
+
+            Console.WriteLine("written to docs/performance.md and bench/results/latest.json");
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("stopped");
+            return 130;
+        }
+    }
 }
