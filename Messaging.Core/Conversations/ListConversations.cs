@@ -78,18 +78,11 @@ public sealed class ListConversations(MessagingDbContext db)
             .Select(p => new { p.ConversationId, p.Member!.DisplayName })
             .ToListAsync(ct);
 
-        var lastMessages = await db.Conversations.AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .Select(c => c.Messages
-                .Where(m => m.DeletedAt == null && m.Kind == MessageKind.Text && (staff || m.Visibility == MessageVisibility.Everyone))
-                .OrderByDescending(m => m.Id)
-                .Select(m => new { m.ConversationId, Body = m.HiddenAt == null ? m.Body : null, Author = m.Author!.DisplayName })
-                .FirstOrDefault())
-            .ToListAsync(ct);
+        var lastMessages = await LastMessagesAsync(ids, staff, ct);
 
         var result = rows.Take(size).Select(r =>
         {
-            var last = lastMessages.FirstOrDefault(m => m is not null && m.ConversationId == r.Id);
+            var last = lastMessages.FirstOrDefault(m => m.ConversationId == r.Id);
             return new ConversationRow(
                 r.Id,
                 r.Subject,
@@ -97,11 +90,33 @@ public sealed class ListConversations(MessagingDbContext db)
                 r.ProjectName,
                 names.Where(n => n.ConversationId == r.Id).Select(n => n.DisplayName).ToList(),
                 last?.Author,
-                last is null ? null : last.Body is null ? MessageViews.HiddenText : MessageFormatter.Preview(last.Body),
+                last is null ? null : last.IsHidden ? MessageViews.HiddenText : MessageFormatter.Preview(last.Body),
                 r.Activity,
                 r.Unread);
         }).ToList();
 
         return new ConversationPage(result, page, rows.Count > size);
     }
+
+    /// <summary>
+    /// The newest message each listed conversation shows in its row. One index probe per conversation
+    /// (LATERAL … ORDER BY id DESC LIMIT 1 on ix_messages_conversation_id_id): the LINQ form
+    /// (<c>Messages.OrderByDescending(…).FirstOrDefault()</c> in a projection) becomes a ROW_NUMBER
+    /// over every message in the table, 100 ms at 100,000 messages and growing with the table.
+    /// </summary>
+    private Task<List<LastMessageRow>> LastMessagesAsync(List<long> ids, bool staff, CancellationToken ct) =>
+        db.Database.SqlQuery<LastMessageRow>($"""
+            SELECT c.id AS "ConversationId", m.body AS "Body", m.hidden_at IS NOT NULL AS "IsHidden", a.display_name AS "Author"
+            FROM unnest({ids.ToArray()}) AS c(id)
+            CROSS JOIN LATERAL (
+                SELECT m.body, m.hidden_at, m.author_member_id
+                FROM messages m
+                WHERE m.conversation_id = c.id AND m.deleted_at IS NULL AND m.kind = 'Text'
+                  AND ({staff} OR m.visibility = 'Everyone')
+                ORDER BY m.id DESC
+                LIMIT 1) m
+            JOIN members a ON a.id = m.author_member_id
+            """).ToListAsync(ct);
+
+    private sealed record LastMessageRow(long ConversationId, string Body, bool IsHidden, string Author);
 }
