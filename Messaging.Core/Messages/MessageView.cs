@@ -80,8 +80,9 @@ internal static class MessageViews
             Priority = r.Priority,
             EditedAt = r.IsDeleted ? null : r.EditedAt,
             IsDeleted = r.IsDeleted,
-            ReplyTo = r.ReplyTo is not { } q ? null
-                : q.Unavailable || (q.Visibility == MessageVisibility.StaffOnly && !me.IsStaff) ? new MessageQuote(q.MessageId, null, null)
+            // An internal note quoted in a public reply is not even mentioned to a client.
+            ReplyTo = r.ReplyTo is not { } q || (q.Visibility == MessageVisibility.StaffOnly && !me.IsStaff) ? null
+                : q.Unavailable ? new MessageQuote(q.MessageId, null, null)
                 : new MessageQuote(q.MessageId, q.AuthorName, MessageFormatter.Preview(q.Body, MessageQuote.ExcerptLength)),
             OwnBody = r.AuthorMemberId == me.MemberId && r.Kind == MessageKind.Text && !r.IsDeleted && !r.IsHidden ? r.Body : null,
             MentionsMe = r.Mentions.Any(m => m.MemberId == me.MemberId),
