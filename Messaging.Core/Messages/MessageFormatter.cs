@@ -45,6 +45,7 @@ public static class MessageFormatter
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(mentioned);
         var document = Parse(body);
+        KeepBreaksAsText(document, body);
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.IsImage = false;
@@ -93,6 +94,22 @@ public static class MessageFormatter
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
 
     private static MarkdownDocument Parse(string body) => Markdown.Parse(body, Pipeline);
+
+    /// <summary>"***" can still parse as a rule (the list parser recognises it): turn any rule back into the text typed.</summary>
+    private static void KeepBreaksAsText(MarkdownDocument document, string body)
+    {
+        foreach (var rule in document.Descendants<ThematicBreakBlock>().ToList())
+        {
+            if (rule.Parent is not { } parent)
+            {
+                continue;
+            }
+
+            var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+            paragraph.Inline.AppendChild(new LiteralInline(body.Substring(rule.Span.Start, rule.Span.Length).Trim()));
+            parent[parent.IndexOf(rule)] = paragraph;
+        }
+    }
 
     private static void SecureLink(Inline link, string? url, Action<string> setUrl)
     {

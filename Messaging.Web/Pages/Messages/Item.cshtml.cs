@@ -5,6 +5,7 @@ using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Messaging.Web.Pages.Messages;
 
@@ -30,7 +31,7 @@ public sealed class ItemModel(
             return NotFound();
         }
 
-        return Request.IsHtmx() ? Partial("Messages/_Message", Message) : Redirect(ThreadUrl);
+        return Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl);
     }
 
     public async Task<IActionResult> OnGetHistoryAsync(long messageId, CancellationToken ct)
@@ -56,13 +57,17 @@ public sealed class ItemModel(
 
         if (result.Succeeded)
         {
-            return Request.IsHtmx() ? Partial("Messages/_Message", Message) : Redirect(ThreadUrl);
+            return Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl);
         }
 
         ViewData[MessageActionError.ViewDataKey] = new MessageActionError(messageId, result.Error ?? "That did not work.", typed);
         Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-        return Request.IsHtmx() ? Partial("Messages/_Message", Message) : Page();
+        return Request.IsHtmx() ? MessageFragment() : Page();
     }
+
+    /// <summary>The message fragment, with this page's ViewData (which carries a refusal); <c>Partial(...)</c> would start a fresh one.</summary>
+    private PartialViewResult MessageFragment() =>
+        new() { ViewName = "Messages/_Message", ViewData = new ViewDataDictionary<MessageView>(ViewData, Message) };
 
     private async Task<bool> LoadAsync(long messageId, CancellationToken ct)
     {
