@@ -211,6 +211,7 @@
     if (emoji && picker) {
       var textarea = picker.textarea;
       closePicker();
+      closeMenu();
       insertAtCursor(textarea, emoji.getAttribute('data-emoji'));
       return;
     }
