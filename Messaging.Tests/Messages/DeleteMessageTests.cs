@@ -123,4 +123,18 @@ public sealed class DeleteMessageTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(note, await factory.Database.ScalarAsync<string>($"SELECT body FROM messages WHERE id = {Id(id)}"));
         Assert.Equal(HttpStatusCode.OK, (await DeleteAsync(sam, id)).StatusCode);
     }
+
+    [Fact]
+    public async Task AMessageOfAnotherWorkspaceAnswers404EvenToAnAdmin()
+    {
+        using var ada = await factory.SignInAsync(Demo.Admin);
+        var (conversation, _, _) = await factory.Database.AddForeignWorkspaceAsync();
+        var id = await factory.Database.ScalarAsync<long>($"SELECT id FROM messages WHERE conversation_id = {Id(conversation)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ada.GetAsync($"/messages/item/{Id(id)}", htmx: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ada.GetAsync($"/messages/item/{Id(id)}?handler=History", htmx: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await EditAsync(ada, id, "taken over")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await DeleteAsync(ada, id)).StatusCode);
+        Assert.Equal("foreign secret", await factory.Database.ScalarAsync<string>($"SELECT body FROM messages WHERE id = {Id(id)}"));
+    }
 }
