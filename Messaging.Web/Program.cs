@@ -72,6 +72,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
+builder.Services.AddScoped<Messaging.Web.Messages.MessageChangeOptions>();
+builder.Services.AddScoped<Messaging.Web.Messages.MentionMarkers>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
 builder.Services.AddAuthorization(MemberPolicies.Add);
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();

@@ -42,6 +42,10 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<MessageMention> MessageMentions => Set<MessageMention>();
+
+    public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -107,7 +111,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Conversation>().WithMany(c => c.Messages).HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(m => m.ReplyTo).WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+            e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(20);
             e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
             e.HasOne(m => m.SubjectMember).WithMany().HasForeignKey(m => m.SubjectMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.ConversationId, m.Id });
@@ -172,6 +177,22 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
             e.Property(a => a.IpAddress).HasMaxLength(AuditEntry.MaxIpLength);
             e.HasIndex(a => new { a.WorkspaceId, a.OccurredAt }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<MessageMention>(e =>
+        {
+            e.ToTable("message_mentions");
+            e.HasKey(x => new { x.MessageId, x.MemberId });
+            e.HasOne<Message>().WithMany(m => m.Mentions).HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.MemberId, x.ConversationId });
+        });
+
+        modelBuilder.Entity<MessageEdit>(e =>
+        {
+            e.ToTable("message_edits");
+            e.Property(x => x.PreviousBody).HasMaxLength(Message.MaxBodyLength);
+            e.HasOne<Message>().WithMany(m => m.Edits).HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
 
         SnakeCaseNames.Apply(modelBuilder);

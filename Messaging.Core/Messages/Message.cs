@@ -50,6 +50,17 @@ public sealed class Message
 
     public long? ReplyToId { get; set; }
 
+    /// <summary>The message this one answers (quoted above it); null when it was not a reply or the original is gone.</summary>
+    public Message? ReplyTo { get; set; }
+
+    public MessagePriority Priority { get; set; }
+
+    /// <summary>The participants this message mentions (<c>@name</c>); what the notifier reads.</summary>
+    public List<MessageMention> Mentions { get; set; } = [];
+
+    /// <summary>Earlier versions of the body, one per edit (staff see them).</summary>
+    public List<MessageEdit> Edits { get; set; } = [];
+
     /// <summary>Chosen by the sending form, so a retried or double-clicked send stores one message.</summary>
     public Guid? IdempotencyKey { get; set; }
 

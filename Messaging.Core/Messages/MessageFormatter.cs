@@ -1,42 +1,65 @@
+using System.Net;
 using Markdig;
+using Markdig.Parsers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Messaging.Core.Messages;
 
 /// <summary>
-/// Renders the Markdown subset of message bodies to HTML that is safe to put on a page: raw HTML is
-/// escaped, not passed through, and links may only point at http, https or mailto.
+/// Renders the Markdown subset of message bodies to HTML that is safe to put on a page: bold, italic,
+/// links, lists, inline code, code blocks and line breaks (plus emoji shortcodes such as <c>:tada:</c>).
+/// Raw HTML is escaped, not passed through; headings and rules stay plain text; links may only point at
+/// http, https or mailto (anything else becomes <c>#</c>) and open with <c>rel="noopener nofollow"</c>.
 /// </summary>
 public static class MessageFormatter
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UseSoftlineBreakAsHardlineBreak()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
 
-    public static string ToHtml(string body)
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .UseAutoLinks()
+            .UseEmphasisExtras()
+            .UseEmojiAndSmiley(enableSmileys: false)
+            .UseSoftlineBreakAsHardlineBreak();
+
+        // Not part of the message subset: "# text" and "---" stay as typed instead of becoming headings and rules.
+        builder.BlockParsers.TryRemove<HeadingBlockParser>();
+        builder.BlockParsers.TryRemove<ThematicBreakParser>();
+        if (builder.BlockParsers.Find<ParagraphBlockParser>() is { } paragraphs)
+        {
+            paragraphs.ParseSetexHeadings = false;
+        }
+
+        return builder.Build();
+    }
+
+    public static string ToHtml(string body) => ToHtml(body, []);
+
+    /// <summary>Renders the body; <c>@name</c> of the given mentioned people is highlighted (<paramref name="myMemberId"/>'s own as "me").</summary>
+    public static string ToHtml(string body, IReadOnlyList<MentionCandidate> mentioned, long? myMemberId = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var document = Markdown.Parse(body, Pipeline);
+        ArgumentNullException.ThrowIfNull(mentioned);
+        var document = Parse(body);
+        KeepBreaksAsText(document, body);
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (!IsSafeUrl(link.Url))
-            {
-                link.Url = "#";
-            }
-
             link.IsImage = false;
+            SecureLink(link, link.Url, url => link.Url = url);
         }
 
         foreach (var link in document.Descendants<AutolinkInline>())
         {
-            if (!IsSafeUrl(link.Url))
-            {
-                link.Url = "#";
-            }
+            SecureLink(link, link.Url, url => link.Url = url);
+        }
+
+        if (mentioned.Count > 0)
+        {
+            HighlightMentions(document, mentioned, myMemberId);
         }
 
         using var writer = new StringWriter();
@@ -55,19 +78,98 @@ public static class MessageFormatter
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, max - 1), "…");
     }
 
-    private static bool IsSafeUrl(string? url)
+    /// <summary>Every <c>@</c> mention written in the body's text (not in code or link text), resolved against the candidates.</summary>
+    public static IReadOnlyList<MentionHit> FindMentions(string body, IReadOnlyList<MentionCandidate> candidates)
     {
-        if (string.IsNullOrWhiteSpace(url))
+        ArgumentNullException.ThrowIfNull(body);
+        return TextLiterals(Parse(body))
+            .SelectMany(l => MentionScanner.Scan(l.Literal.Content.ToString(), l.Before, candidates))
+            .ToList();
+    }
+
+    /// <summary>Whether a URL may be a link in a message: http, https or mailto only.</summary>
+    public static bool IsSafeUrl(string? url) =>
+        !string.IsNullOrWhiteSpace(url)
+        && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
+
+    private static MarkdownDocument Parse(string body) => Markdown.Parse(body, Pipeline);
+
+    /// <summary>"***" can still parse as a rule (the list parser recognises it): turn any rule back into the text typed.</summary>
+    private static void KeepBreaksAsText(MarkdownDocument document, string body)
+    {
+        foreach (var rule in document.Descendants<ThematicBreakBlock>().ToList())
         {
-            return false;
+            if (rule.Parent is not { } parent)
+            {
+                continue;
+            }
+
+            var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+            paragraph.Inline.AppendChild(new LiteralInline(body.Substring(rule.Span.Start, rule.Span.Length).Trim()));
+            parent[parent.IndexOf(rule)] = paragraph;
+        }
+    }
+
+    private static void SecureLink(Inline link, string? url, Action<string> setUrl)
+    {
+        if (!IsSafeUrl(url))
+        {
+            setUrl("#");
+            return;
         }
 
-        if (url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)))
-        {
-            return true;
-        }
+        var attributes = link.GetAttributes();
+        attributes.AddPropertyIfNotExist("rel", "noopener nofollow");
+        attributes.AddPropertyIfNotExist("target", "_blank");
+    }
 
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
+    /// <summary>Plain-text pieces of the document where a mention may be written: not inside links (code is not literal text).</summary>
+    private static List<(LiteralInline Literal, char? Before)> TextLiterals(MarkdownDocument document) =>
+        document.Descendants<LiteralInline>()
+            .Where(l => l.FindParentOfType<LinkInline>().FirstOrDefault() is null)
+                .Select(l => (Literal: l, Before: l.PreviousSibling is LiteralInline { Content.Length: > 0 } previous ? previous.Content.ToString()[^1] : (char?)null))
+            .ToList();
+
+    private static void HighlightMentions(MarkdownDocument document, IReadOnlyList<MentionCandidate> mentioned, long? myMemberId)
+    {
+        foreach (var (literal, before) in TextLiterals(document))
+        {
+            var text = literal.Content.ToString();
+            var hits = MentionScanner.Scan(text, before, mentioned).Where(h => h.Candidate is not null).ToList();
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
+            var at = 0;
+            Inline anchor = literal;
+            foreach (var hit in hits)
+            {
+                if (hit.Start > at)
+                {
+                    anchor = InsertAfter(anchor, new LiteralInline(text[at..hit.Start]));
+                }
+
+                var mine = hit.Candidate!.MemberId == myMemberId;
+                var html = $"<span class=\"mention{(mine ? " is-me" : "")}\" data-testid=\"mention\" data-member-id=\"{hit.Candidate.MemberId}\">"
+                    + WebUtility.HtmlEncode(text.Substring(hit.Start, hit.Length)) + "</span>";
+                anchor = InsertAfter(anchor, new HtmlInline(html));
+                at = hit.Start + hit.Length;
+            }
+
+            if (at < text.Length)
+            {
+                InsertAfter(anchor, new LiteralInline(text[at..]));
+            }
+
+            literal.Remove();
+        }
+    }
+
+    private static Inline InsertAfter(Inline anchor, Inline next)
+    {
+        anchor.InsertAfter(next);
+        return next;
     }
 }

@@ -23,36 +23,88 @@ public sealed record MessageView(
 
     /// <summary>Whether the author is an Admin (who can't be blocked).</summary>
     public bool AuthorIsAdmin { get; init; }
+
+    public MessagePriority Priority { get; init; }
+
+    /// <summary>When the author last edited it; "edited" is shown when set.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Deleted: <see cref="BodyHtml"/> only says so, and the body is gone from the database.</summary>
+    public bool IsDeleted { get; init; }
+
+    /// <summary>The message this one answers, as a quote that links to it.</summary>
+    public MessageQuote? ReplyTo { get; init; }
+
+    /// <summary>The body as typed, only for the reader's own live messages (to fill the edit form); null otherwise.</summary>
+    public string? OwnBody { get; init; }
+
+    /// <summary>Whether the reader is among the people this message mentions.</summary>
+    public bool MentionsMe { get; init; }
+}
+
+/// <summary>
+/// A quote of the message replied to. <see cref="Excerpt"/> is null when the reader may not see it
+/// (deleted, hidden, or an internal note quoted to a client): the quote then only says it is unavailable.
+/// </summary>
+public sealed record MessageQuote(long MessageId, string? AuthorName, string? Excerpt)
+{
+    public const string UnavailableText = "Original message unavailable";
+
+    public const int ExcerptLength = 140;
 }
 
 /// <summary>Loads messages of one conversation the member may read, as views.</summary>
 internal static class MessageViews
 {
+    /// <summary>Messages of the conversation the member may read. Deleted ones are included (their body is gone): the thread shows "message deleted" in their place.</summary>
     public static IQueryable<Message> Readable(this IQueryable<Message> messages, long conversationId, CurrentMember me) =>
-        messages.Where(m => m.ConversationId == conversationId && m.DeletedAt == null).Where(ConversationAccess.ReadableBy(me));
+        messages.Where(m => m.ConversationId == conversationId).Where(ConversationAccess.ReadableBy(me));
 
     /// <summary>What a hidden message shows in place of its body, on every path.</summary>
     public const string HiddenText = "This message was hidden by a moderator.";
 
+    /// <summary>What a deleted message shows, to everyone.</summary>
+    public const string DeletedText = "Message deleted";
+
     public static IReadOnlyList<MessageView> ToViews(this IEnumerable<MessageRowData> rows, CurrentMember me) =>
         rows.Select(r => new MessageView(
             r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
-            r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
-            : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body)
+            r.IsDeleted ? $"<p class=\"msg-deleted\" data-testid=\"message-deleted\">{DeletedText}</p>"
+            : r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
+            : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body, r.Mentions, me.MemberId)
             : WebUtility.HtmlEncode(SystemText(r.Kind, r.AuthorName, r.SubjectName)),
             r.Visibility, r.CreatedAt, r.Kind)
         {
             IsHidden = r.IsHidden,
             AuthorIsAdmin = r.AuthorRole == StaffRole.Admin,
+            Priority = r.Priority,
+            EditedAt = r.IsDeleted ? null : r.EditedAt,
+            IsDeleted = r.IsDeleted,
+            // An internal note quoted in a public reply is not even mentioned to a client.
+            ReplyTo = r.ReplyTo is not { } q || (q.Visibility == MessageVisibility.StaffOnly && !me.IsStaff) ? null
+                : q.Unavailable ? new MessageQuote(q.MessageId, null, null)
+                : new MessageQuote(q.MessageId, q.AuthorName, MessageFormatter.Preview(q.Body, MessageQuote.ExcerptLength)),
+            OwnBody = r.AuthorMemberId == me.MemberId && r.Kind == MessageKind.Text && !r.IsDeleted && !r.IsHidden ? r.Body : null,
+            MentionsMe = r.Mentions.Any(m => m.MemberId == me.MemberId),
         }).ToList();
 
     public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>
         messages.Select(m => new MessageRowData(
-            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.HiddenAt == null ? m.Body : "", m.Visibility, m.CreatedAt,
+            m.Id, m.AuthorMemberId, m.Author!.DisplayName, m.Author.Kind, m.HiddenAt == null && m.DeletedAt == null ? m.Body : "", m.Visibility, m.CreatedAt,
             m.Kind, m.SubjectMember != null ? m.SubjectMember.DisplayName : null)
         {
             IsHidden = m.HiddenAt != null,
             AuthorRole = m.Author.Role,
+            Priority = m.Priority,
+            EditedAt = m.EditedAt,
+            IsDeleted = m.DeletedAt != null,
+            ReplyTo = m.ReplyTo == null ? null : new QuoteRowData(
+                m.ReplyTo.Id,
+                m.ReplyTo.Author!.DisplayName,
+                m.ReplyTo.Visibility,
+                m.ReplyTo.DeletedAt != null || m.ReplyTo.HiddenAt != null,
+                m.ReplyTo.DeletedAt == null && m.ReplyTo.HiddenAt == null ? m.ReplyTo.Body.Substring(0, MessageQuote.ExcerptLength + 1) : ""),
+            Mentions = m.Mentions.Select(x => new MentionCandidate(x.MemberId, x.Member!.DisplayName)).ToList(),
         });
 
     /// <summary>The plain text of a participant change, for the thread and for list previews.</summary>
@@ -79,4 +131,17 @@ internal sealed record MessageRowData(
     public bool IsHidden { get; init; }
 
     public StaffRole? AuthorRole { get; init; }
+
+    public MessagePriority Priority { get; init; }
+
+    public DateTimeOffset? EditedAt { get; init; }
+
+    public bool IsDeleted { get; init; }
+
+    public QuoteRowData? ReplyTo { get; init; }
+
+    public IReadOnlyList<MentionCandidate> Mentions { get; init; } = [];
 }
+
+/// <summary>The replied-to message as loaded: its body only when it is neither deleted nor hidden (shortened).</summary>
+internal sealed record QuoteRowData(long MessageId, string AuthorName, MessageVisibility Visibility, bool Unavailable, string Body);

@@ -33,15 +33,25 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
     }
 
     public Task<Message> AppendAsync(
-        CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, CancellationToken ct)
+        CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, CancellationToken ct) =>
+        AppendAsync(me, conversation, body, visibility, idempotencyKey, MessageExtras.None, ct);
+
+    /// <summary>Appends a message with a reply-to, a priority and mentions (already checked by the caller).</summary>
+    public Task<Message> AppendAsync(
+        CurrentMember me, Conversation conversation, string body, MessageVisibility visibility, Guid? idempotencyKey, MessageExtras extras, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return AppendAsync(me, conversation, new Message
+        ArgumentNullException.ThrowIfNull(extras);
+        var message = new Message
         {
             Body = MessageBodyRules.Normalize(body),
             Visibility = visibility,
             IdempotencyKey = idempotencyKey,
-        }, ct);
+            ReplyToId = extras.ReplyToId,
+            Priority = extras.Priority,
+        };
+        message.Mentions.AddRange(extras.MentionedMemberIds.Select(id => new MessageMention { MemberId = id, ConversationId = conversation.Id }));
+        return AppendAsync(me, conversation, message, ct);
     }
 
     /// <summary>Records "me added/removed subject" in the thread, visible to everyone in it.</summary>
@@ -65,6 +75,11 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         message.ConversationId = conversation.Id;
         message.AuthorMemberId = me.MemberId;
         message.CreatedAt = now;
+        foreach (var mention in message.Mentions)
+        {
+            mention.CreatedAt = now;
+        }
+
         db.Messages.Add(message);
 
         conversation.LastActivityAt = now;
@@ -112,4 +127,10 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         await db.SaveChangesAsync(ct);
         return message;
     }
+}
+
+/// <summary>What a message may carry besides its body: the message it answers, its priority, and who it mentions.</summary>
+public sealed record MessageExtras(long? ReplyToId, MessagePriority Priority, IReadOnlyCollection<long> MentionedMemberIds)
+{
+    public static MessageExtras None { get; } = new(null, MessagePriority.Normal, []);
 }

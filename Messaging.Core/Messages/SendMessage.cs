@@ -11,13 +11,19 @@ public sealed record SendMessageCommand(
     long ConversationId,
     string? Body,
     Guid? IdempotencyKey,
-    MessageVisibility Visibility = MessageVisibility.Everyone);
+    MessageVisibility Visibility = MessageVisibility.Everyone)
+{
+    /// <summary>The message this one answers; it must be readable by the sender in the same conversation.</summary>
+    public long? ReplyToId { get; init; }
+
+    public MessagePriority Priority { get; init; }
+}
 
 /// <summary>
 /// Posts a message (or, for staff, an internal note) to a conversation the member may see. A repeated
 /// idempotency key returns the message already stored instead of storing another.
 /// </summary>
-public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
+public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, ResolveMentions mentions)
 {
     public const string BodyField = "Body";
 
@@ -64,10 +70,28 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer)
             return Result<long>.Invalid(BodyField, refusal);
         }
 
+        if (command.ReplyToId is { } replyTo && !await db.Messages.Readable(conversation.Id, me)
+                .AnyAsync(m => m.Id == replyTo && m.Kind == MessageKind.Text && m.DeletedAt == null, ct))
+        {
+            return Result<long>.Invalid(BodyField, "The message you are replying to is no longer available. Remove the quote and send again.");
+        }
+
+        if (!Enum.IsDefined(command.Priority))
+        {
+            return Result<long>.Invalid(BodyField, "Choose a priority: normal or urgent.");
+        }
+
+        var mentioned = await mentions.HandleAsync(me, conversation.Id, command.Body!, command.Visibility, ct);
+        if (!mentioned.Succeeded)
+        {
+            return Result<long>.Invalid(BodyField, mentioned.Error!);
+        }
+
+        var extras = new MessageExtras(command.ReplyToId, command.Priority, mentioned.Value!);
         return await IdempotentWrite.RunAsync(
             db,
             () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.Id, ct),
-            async () => (await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, ct)).Id,
+            async () => (await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, extras, ct)).Id,
             ct);
     }
 }

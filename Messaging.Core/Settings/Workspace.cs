@@ -10,5 +10,10 @@ public sealed class Workspace
     /// <summary>Switching this off hides messaging everywhere and stops sending; no data is deleted.</summary>
     public bool MessagesEnabled { get; set; } = true;
 
+    /// <summary>How long after sending authors may edit their message; 0 turns editing off.</summary>
+    public int EditWindowMinutes { get; set; } = DefaultEditWindowMinutes;
+
+    public const int DefaultEditWindowMinutes = 15;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

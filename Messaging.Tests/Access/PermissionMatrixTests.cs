@@ -57,6 +57,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         /// <summary>A message by Sam (the assigned Coordinator) in the conversation: others may report it, Sam may not.</summary>
         public long SamMessage { get; private set; }
 
+        /// <summary>Another (old) message by Sam, for the message item endpoints: everyone who reads it may fetch it, nobody may edit it (past the window), Sam and Admins may delete it.</summary>
+        public long ItemMessage { get; private set; }
+
         public long ReportToDismiss { get; private set; }
 
         public long ReportToHide { get; private set; }
@@ -77,6 +80,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             Project = await Database.ScalarAsync<long>("INSERT INTO projects (workspace_id, name, stage, created_at) SELECT id, 'Matrix project', 'Active', now() FROM workspaces ORDER BY id LIMIT 1 RETURNING id");
 
             SamMessage = await Database.ScalarAsync<long>($"SELECT min(m.id) FROM messages m JOIN members a ON a.id = m.author_member_id WHERE m.conversation_id = {Conversation} AND a.display_name = 'Sam Staff' AND m.visibility = 'Everyone'");
+            ItemMessage = await Database.ScalarAsync<long>($"SELECT id FROM messages WHERE conversation_id = {Conversation} AND body LIKE 'Answer 3:%'");
             ReportToDismiss = await ReportAsync(SamMessage);
             ReportToHide = await ReportAsync(SamMessage + 2);
 
@@ -158,6 +162,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     /// <summary>Unblocking Tess: whoever blocked her; for clients, who could not, she is not on their list (404).</summary>
     private static Outcome UnblockStaff(Role role) => BlockStaff(role) == Outcome.Refused ? Outcome.NotFound : BlockStaff(role);
 
+    /// <summary>Editing Sam's old message: refused (403) for whoever can read it (not theirs, or past the edit window), not found for the rest.</summary>
+    private static Outcome EditOldMessage(Role role) => ConversationReaders(role) == Outcome.Allowed ? Outcome.Refused : ConversationReaders(role);
+
+    /// <summary>Deleting Sam's message: Sam (his own, with messages.delete) and Admins; other readers are refused, the rest get 404.</summary>
+    private static Outcome DeleteSamsMessage(Role role) => role is Role.CoordinatorAssigned or Role.Admin ? Outcome.Allowed : EditOldMessage(role);
+
     private static Dictionary<string, string> EmptyMessage() => new() { ["Input.Body"] = "", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() };
 
     private static Dictionary<string, string> NoOne() => new() { ["memberId"] = "0" };
@@ -192,6 +202,10 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /account/preferences?handler=Unblock"] = new(UnblockStaff, new() { ["memberId"] = "{target}" }),
         ["GET /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage),
         ["POST /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage, new()),
+        ["GET /messages/item/{messageId:long}"] = new(ConversationReaders),
+        ["GET /messages/item/{messageId:long}?handler=History"] = new(StaffThreadRead),
+        ["POST /messages/item/{messageId:long}?handler=Edit"] = new(EditOldMessage, new() { ["body"] = "edited" }),
+        ["POST /messages/item/{messageId:long}?handler=Delete"] = new(DeleteSamsMessage, new()),
 
         // Client portal
         ["GET /portal/messages"] = new(Clients),
@@ -225,6 +239,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         // Administration
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
+        ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),
@@ -358,7 +373,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         return route
             .Replace("{id:long}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{code:int}", "429", StringComparison.Ordinal)
-            .Replace("{messageId:long}", fixture.SamMessage.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{messageId:long}", (route.StartsWith("/messages/item/", StringComparison.Ordinal) ? fixture.ItemMessage : fixture.SamMessage).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     /// <summary>"METHOD /route[?handler=Name]" for every endpoint the app maps, with page handlers read from the compiled pages.</summary>

@@ -10,6 +10,11 @@ public sealed record ConversationListModel(ConversationPage Page, string ThreadB
 public sealed record ComposeFormModel(string Action, Guid IdempotencyKey, string? Body, string? Error, bool IsNote)
 {
     public static ComposeFormModel Empty(string action, bool isNote) => new(action, Guid.NewGuid(), null, null, isNote);
+
+    /// <summary>Kept when a refused send comes back, so the quote is not lost.</summary>
+    public long? ReplyToId { get; init; }
+
+    public bool Urgent { get; init; }
 }
 
 /// <summary>A run of messages, optionally preceded by a "load earlier" link (a page URL; htmx adds the fragment handler).</summary>
@@ -21,4 +26,9 @@ public sealed class ComposeInput
     public string? Body { get; set; }
 
     public Guid? IdempotencyKey { get; set; }
+
+    /// <summary>The message this one answers (set by the Reply button).</summary>
+    public long? ReplyToId { get; set; }
+
+    public bool Urgent { get; set; }
 }

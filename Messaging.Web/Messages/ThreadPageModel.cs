@@ -99,7 +99,11 @@ public abstract class ThreadPageModel(
     protected async Task<IActionResult> PostAsync(long id, MessageVisibility visibility, CancellationToken ct)
     {
         Me = await accessor.RequireAsync(ct);
-        var result = await send.HandleAsync(Me, new SendMessageCommand(id, Input.Body, Input.IdempotencyKey, visibility), ct);
+        var result = await send.HandleAsync(Me, new SendMessageCommand(id, Input.Body, Input.IdempotencyKey, visibility)
+        {
+            ReplyToId = Input.ReplyToId,
+            Priority = Input.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
+        }, ct);
         if (result.Failure == FailureKind.NotFound)
         {
             return NotFound();
@@ -120,7 +124,11 @@ public abstract class ThreadPageModel(
 
         // Refused: the same form again with the text kept and the reason shown; nothing was stored.
         Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-        var form = new ComposeFormModel(action, Input.IdempotencyKey ?? Guid.NewGuid(), Input.Body, result.Error, isNote);
+        var form = new ComposeFormModel(action, Input.IdempotencyKey ?? Guid.NewGuid(), Input.Body, result.Error, isNote)
+        {
+            ReplyToId = Input.ReplyToId,
+            Urgent = Input.Urgent,
+        };
         if (Request.IsHtmx())
         {
             return Partial("Messages/_ComposeForm", form);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Messaging.Core.Common;
 using Messaging.Core.Settings;
 using Messaging.Web.Infrastructure;
@@ -7,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>Company settings (Admins only): for now the messages module switch.</summary>
-public sealed class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set) : PageModel
+public sealed class IndexModel(
+    CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set, GetMessageSettings getMessageSettings, SetEditWindow setEditWindow) : PageModel
 {
+    /// <summary>The "Messages" section (edit window), with the value typed and its error when refused.</summary>
+    public MessageSettingsForm MessageSettings { get; private set; } = new("", null, null);
+
     [BindProperty]
     public bool MessagesEnabled { get; set; }
 
@@ -19,6 +24,32 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule
     {
         var me = await accessor.RequireAsync(ct);
         MessagesEnabled = await get.HandleAsync(me.WorkspaceId, ct);
+        var settings = await getMessageSettings.HandleAsync(me.WorkspaceId, ct);
+        MessageSettings = new MessageSettingsForm(settings.EditWindowMinutes.ToString(CultureInfo.InvariantCulture), null, null);
+    }
+
+    /// <summary>The "Messages" section: the edit window in minutes. Refused input comes back with the reason (422), nothing saved.</summary>
+    public async Task<IActionResult> OnPostMessagesAsync(string? editWindowMinutes, CancellationToken ct)
+    {
+        var me = await accessor.RequireAsync(ct);
+        var result = await setEditWindow.HandleAsync(me, editWindowMinutes, ct);
+        if (result.Failure == FailureKind.Forbidden)
+        {
+            return Forbid();
+        }
+
+        if (!result.Succeeded)
+        {
+            MessagesEnabled = await get.HandleAsync(me.WorkspaceId, ct);
+            MessageSettings = new MessageSettingsForm(editWindowMinutes ?? "", result.Error, null);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        Saved = result.Value == 0
+            ? "Message settings saved: editing is turned off."
+            : string.Create(CultureInfo.InvariantCulture, $"Message settings saved: messages can be edited for {result.Value} minutes after sending.");
+        return Redirect("/admin/settings");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -33,3 +64,6 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule
         return Redirect("/admin/settings");
     }
 }
+
+/// <summary>The edit-window field of the settings page: the value shown (as typed when refused) and its error.</summary>
+public sealed record MessageSettingsForm(string EditWindowMinutes, string? Error, string? Saved);

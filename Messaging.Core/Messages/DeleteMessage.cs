@@ -1,0 +1,60 @@
+using System.Globalization;
+using Messaging.Core.Access;
+using Messaging.Core.Audit;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Messaging.Core.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Core.Messages;
+
+/// <summary>
+/// Deletes a message for everyone: its author with <see cref="Permissions.Delete"/>, or any Admin. The
+/// body is erased from the database (not just hidden), with its edit history and mentions, so no page,
+/// fragment, event, search or export can show it again; readers see "message deleted". Announced live and
+/// audited (<see cref="AuditActions.MessageDelete"/>) in the same SaveChanges. Deleting twice changes nothing.
+/// </summary>
+public sealed class DeleteMessage(MessagingDbContext db, TimeProvider clock, AuditLog audit)
+{
+    public async Task<Result<long>> HandleAsync(CurrentMember me, long messageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var message = await MessageLookup.FindReadableAsync(db, me, messageId, ct);
+        if (message is null)
+        {
+            return Result<long>.NotFound();
+        }
+
+        if (MessageChangeRules.RefuseDelete(me, MessageFacts.Of(message)) is { } refusal)
+        {
+            return Result<long>.Forbidden(refusal);
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return Result<long>.Ok(message.Id);
+        }
+
+        var now = clock.GetUtcNow();
+        message.DeletedAt = now;
+        message.Body = string.Empty;
+        db.MessageMentions.RemoveRange(message.Mentions);
+        await db.MessageEdits.Where(e => e.MessageId == message.Id).LoadAsync(ct);
+        db.MessageEdits.RemoveRange(db.MessageEdits.Local.Where(e => e.MessageId == message.Id).ToList());
+        db.LiveEvents.Add(new LiveEvent
+        {
+            WorkspaceId = message.WorkspaceId,
+            ConversationId = message.ConversationId,
+            MessageId = message.Id,
+            Kind = LiveEventKinds.MessageDeleted,
+            Visibility = message.Visibility,
+            ActorMemberId = me.MemberId,
+            CreatedAt = now,
+        });
+        audit.Record(me, AuditActions.MessageDelete, "message", message.Id.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture,
+                $"conversation {message.ConversationId}{(message.AuthorMemberId == me.MemberId ? "" : $", written by member {message.AuthorMemberId}")}"));
+        await db.SaveChangesAsync(ct);
+        return Result<long>.Ok(message.Id);
+    }
+}
