@@ -4,6 +4,7 @@ using Messaging.Core.Audit;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Members;
+using Messaging.Web;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
@@ -78,6 +79,7 @@ builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhe
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<EventHub>();
 builder.Services.AddHostedService<PostgresEventListener>();
+builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<MessagingDbContext>("database");
 
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -143,6 +145,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapEventStream();
+app.MapConversationState();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -5,6 +5,7 @@ using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
 using Messaging.Core.Safety;
+using Messaging.Core.Scheduling;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<MessageReport> MessageReports => Set<MessageReport>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -172,6 +175,20 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.Property(a => a.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
             e.Property(a => a.IpAddress).HasMaxLength(AuditEntry.MaxIpLength);
             e.HasIndex(a => new { a.WorkspaceId, a.OccurredAt }).IsDescending(false, true);
+        });
+
+        modelBuilder.Entity<ScheduledMessage>(e =>
+        {
+            e.ToTable("scheduled_messages");
+            e.Property(s => s.Body).HasMaxLength(Message.MaxBodyLength);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Failure).HasMaxLength(ScheduledMessage.MaxFailureLength);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(s => s.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Message>().WithMany().HasForeignKey(s => s.SentMessageId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(s => new { s.Status, s.SendAt });
+            e.HasIndex(s => new { s.AuthorMemberId, s.IdempotencyKey }).IsUnique();
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -10,5 +10,8 @@ public sealed class Workspace
     /// <summary>Switching this off hides messaging everywhere and stops sending; no data is deleted.</summary>
     public bool MessagesEnabled { get; set; } = true;
 
+    /// <summary>Whether members see "Seen" / "Seen by ..." under their messages; off for privacy.</summary>
+    public bool ReadReceiptsEnabled { get; set; } = true;
+
     public DateTimeOffset CreatedAt { get; set; }
 }
