@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>Company settings (Admins only): for now the messages module switch.</summary>
-public sealed class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set) : PageModel
+public sealed partial class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set) : PageModel
 {
     [BindProperty]
     public bool MessagesEnabled { get; set; }
