@@ -89,8 +89,8 @@ public abstract partial class ThreadPageModel
         // Refused: the form again with the text and the chosen time kept; nothing was stored.
         Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
         var timeError = result.Field == ScheduleRules.TimeField;
-        ViewData[ScheduleViewData.Time] = scheduleAt;
-        ViewData[ScheduleViewData.Error] = timeError ? result.Error : null;
+        HttpContext.Items[ScheduleViewData.Time] = scheduleAt;
+        HttpContext.Items[ScheduleViewData.Error] = timeError ? result.Error : null;
         var form = new ComposeFormModel(action, Input.IdempotencyKey ?? Guid.NewGuid(), Input.Body, timeError ? null : result.Error, IsNote: false);
         if (Request.IsHtmx())
         {
@@ -132,7 +132,7 @@ public abstract partial class ThreadPageModel
         if (!result.Succeeded)
         {
             Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-            ViewData[ScheduleViewData.ItemError] = refusal;
+            HttpContext.Items[ScheduleViewData.ItemError] = refusal;
         }
 
         if (Request.IsHtmx())
@@ -152,7 +152,7 @@ public abstract partial class ThreadPageModel
     private string ThreadUrl(long id) => string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}");
 }
 
-/// <summary>Keys under which a refused scheduling post hands what was typed back to the partials that show it.</summary>
+/// <summary>Keys (in <c>HttpContext.Items</c>) under which a refused scheduling post hands what was typed to the partials that show it.</summary>
 public static class ScheduleViewData
 {
     public const string Time = "ScheduleAt";
