@@ -45,11 +45,14 @@ public static class LiveNotices
         return true;
     }
 
-    public static bool TryParseRead(string payload, out long conversationId)
+    /// <summary><c>read:{conversation}:{message}</c>: someone's read pointer in the conversation moved to that message.</summary>
+    public static bool TryParseRead(string payload, out long conversationId, out long messageId)
     {
         ArgumentNullException.ThrowIfNull(payload);
         conversationId = 0;
-        return payload.StartsWith(ReadPrefix, StringComparison.Ordinal) && TryId(payload[ReadPrefix.Length..], out conversationId);
+        messageId = 0;
+        var parts = payload.StartsWith(ReadPrefix, StringComparison.Ordinal) ? payload[ReadPrefix.Length..].Split(':') : [];
+        return parts.Length == 2 && TryId(parts[0], out conversationId) && TryId(parts[1], out messageId);
     }
 
     private static bool TryId(string text, out long id) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);

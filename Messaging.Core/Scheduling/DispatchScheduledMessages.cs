@@ -12,7 +12,8 @@ namespace Messaging.Core.Scheduling;
 /// <see cref="SendMessage"/> as its author with its idempotency key, and records the outcome. A claim
 /// that a crashed node left in <see cref="ScheduledMessageStatus.Sending"/> is taken over after
 /// <see cref="StaleClaimAfter"/>; the idempotency key then returns the message already stored instead of
-/// storing it twice. Returns whether a message was handled (the caller loops until false).
+/// storing it twice. While a workspace's messages module is off its messages wait (nothing is sent; they
+/// go out when it is switched back on). Returns whether a message was handled (the caller loops until false).
 /// </summary>
 public sealed class DispatchScheduledMessages(MessagingDbContext db, SendMessage send, LoadCurrentMember load, TimeProvider clock)
 {
@@ -28,7 +29,8 @@ public sealed class DispatchScheduledMessages(MessagingDbContext db, SendMessage
             UPDATE scheduled_messages SET status = {sending}, claimed_at = {now}
             WHERE id = (
                 SELECT id FROM scheduled_messages
-                WHERE (status = {pending} AND send_at <= {now}) OR (status = {sending} AND claimed_at < {stale})
+                WHERE ((status = {pending} AND send_at <= {now}) OR (status = {sending} AND claimed_at < {stale}))
+                  AND EXISTS (SELECT 1 FROM workspaces w WHERE w.id = scheduled_messages.workspace_id AND w.messages_enabled)
                 ORDER BY send_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)

@@ -1,5 +1,6 @@
 using System.Net;
 using Messaging.Tests.Infrastructure;
+using Messaging.Tests.Live;
 
 namespace Messaging.Tests.ConversationState;
 
@@ -79,6 +80,35 @@ public sealed class ReadReceiptTests(PortalFactory factory) : IClassFixture<Port
         }
 
         Assert.NotNull(await ReceiptAsync(staff, $"/staff/messages/{id}"));
+    }
+
+    [Fact]
+    public async Task AnInternalNoteSendsClientsNoReadNudgeButStaffGetOne()
+    {
+        using var client = await factory.SignInAsync(Demo.Client);
+        using var staff = await factory.SignInAsync(Demo.Staff);
+        using var admin = await factory.SignInAsync(Demo.Admin);
+        var id = await factory.Database.ConversationIdAsync("Moodboard feedback");
+        var url = $"/staff/messages/{id}";
+        var token = (await staff.GetPageAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await using var clientStream = await SseReader.OpenAsync(client.Http, "/events");
+        await using var adminStream = await SseReader.OpenAsync(admin.Http, "/events");
+        Assert.NotNull(await clientStream.WaitForAsync(e => e.Type == "ready", TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await adminStream.WaitForAsync(e => e.Type == "ready", TimeSpan.FromSeconds(10)));
+
+        using var note = new HttpRequestMessage(HttpMethod.Post, $"{url}?handler=Note")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Body"] = "Staff-only thought",
+                ["Input.IdempotencyKey"] = Guid.NewGuid().ToString(),
+                ["__RequestVerificationToken"] = token,
+            }),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Http.SendAsync(note)).StatusCode);
+
+        Assert.NotNull(await adminStream.WaitForAsync(e => e.Type == $"read-{id}", TimeSpan.FromSeconds(10)));
+        Assert.Null(await clientStream.WaitForAsync(e => e.Type == $"read-{id}" || e.Type == $"conversation-{id}", TimeSpan.FromSeconds(3)));
     }
 
     [Fact]

@@ -246,6 +246,28 @@ public sealed class ScheduledMessageTests(SchedulingFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task WhileTheMessagesModuleIsOffScheduledMessagesWaitAndGoOutWhenItIsBackOn()
+    {
+        using var client = await factory.SignInAsync(Demo.Client);
+        var id = await factory.Database.ConversationIdAsync("Invoice question");
+        var scheduled = await ScheduleAsync(client, "portal", id, "After the pause", TimeSpan.FromMinutes(1));
+        await factory.Database.ExecuteAsync("UPDATE workspaces SET messages_enabled = false");
+        try
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal(0, await factory.DispatchAsync());
+            Assert.Equal("Pending", await factory.Database.ScalarAsync<string>($"SELECT status FROM scheduled_messages WHERE id = {scheduled}"));
+        }
+        finally
+        {
+            await factory.Database.ExecuteAsync("UPDATE workspaces SET messages_enabled = true");
+        }
+
+        Assert.Equal(1, await factory.DispatchAsync());
+        Assert.Equal(1L, await MessagesWithBodyAsync("After the pause"));
+    }
+
+    [Fact]
     public async Task AMessageScheduledBeforeARestartIsSentByTheNodeThatStartsNext()
     {
         using var client = await factory.SignInAsync(Demo.Client2);

@@ -54,15 +54,6 @@ public sealed class EventHub
         }
     }
 
-    /// <summary>An ephemeral event for every open stream of the workspace (presence changes, which carry no ids).</summary>
-    public void PublishToWorkspace(long workspaceId, LiveEventView liveEvent)
-    {
-        foreach (var subscription in subscriptions.Values.Where(s => s.WorkspaceId == workspaceId))
-        {
-            subscription.Channel.Writer.TryWrite(liveEvent);
-        }
-    }
-
     /// <summary>Ends every open stream of a member (used when they lose access).</summary>
     public void Disconnect(long memberId)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Messaging.Core.Access;
+using Messaging.Core.ConversationState;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
@@ -12,8 +13,8 @@ namespace Messaging.Web.Live;
 /// Fans the ephemeral notices of the live-event channel out to this node's streams: typing
 /// (<c>typing-{conversation}</c>, to those who may see the conversation, or only staff for the note
 /// form), read pointers that moved (<c>read-{conversation}</c>: receipts refresh) and presence
-/// (<c>presence</c>, to the workspace; the page then asks who is online through an access-checked
-/// handler). Also announces this node's presence changes and, periodically, its full online list.
+/// (<c>presence</c>, to those who can see a conversation the member is in; the page then asks who is
+/// online through an access-checked handler). Also announces this node's presence changes and, periodically, its full online list.
 /// None of it is stored or replayed.
 /// </summary>
 public sealed class LiveNoticeFanOut(
@@ -67,9 +68,10 @@ public sealed class LiveNoticeFanOut(
 
     private async Task HandleAsync(string payload, CancellationToken ct)
     {
-        if (presence.Apply(payload) is { } changedWorkspace)
+        var changed = presence.Apply(payload);
+        if (changed.Count > 0)
         {
-            hub.PublishToWorkspace(changedWorkspace, LiveEventView.Ephemeral("presence", 0, "{}"));
+            await PublishPresenceAsync(changed, ct);
             return;
         }
 
@@ -92,16 +94,36 @@ public sealed class LiveNoticeFanOut(
             return;
         }
 
-        if (LiveNotices.TryParseRead(payload, out var conversationId))
+        if (LiveNotices.TryParseRead(payload, out var conversationId, out var messageId))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             var workspace = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => (long?)c.WorkspaceId).SingleOrDefaultAsync(ct);
             if (workspace is { } workspaceId)
             {
-                var audience = await ConversationAccess.AudienceAsync(db, conversationId, MessageVisibility.Everyone, ct);
+                // A pointer that moved onto an internal note (staff wrote or read one) is staff business:
+                // clients must not even learn that something happened in the thread.
+                var visibility = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
+                    .Select(m => (MessageVisibility?)m.Visibility).SingleOrDefaultAsync(ct) ?? MessageVisibility.Everyone;
+                var audience = await ConversationAccess.AudienceAsync(db, conversationId, visibility, ct);
                 hub.Publish(workspaceId, audience, LiveEventView.Ephemeral($"read-{conversationId}", conversationId, "{}"));
             }
+        }
+    }
+
+    /// <summary>"Presence changed" to those who can see a conversation the member is in; their pages ask who is online.</summary>
+    private async Task PublishPresenceAsync(IReadOnlyList<(long WorkspaceId, long MemberId)> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var audience = scope.ServiceProvider.GetRequiredService<PresenceAudience>();
+        foreach (var (workspaceId, memberId) in changed)
+        {
+            hub.Publish(workspaceId, await audience.HandleAsync(workspaceId, memberId, ct), LiveEventView.Ephemeral("presence", 0, "{}"));
         }
     }
 
@@ -119,9 +141,15 @@ public sealed class LiveNoticeFanOut(
         while (await timer.WaitForNextTickAsync(ct))
         {
             await NotifyAsync(presence.SyncPayloads().ToList(), ct);
-            foreach (var workspace in presence.Expire())
+            try
             {
-                hub.PublishToWorkspace(workspace, LiveEventView.Ephemeral("presence", 0, "{}"));
+                await PublishPresenceAsync(presence.Expire(), ct);
+            }
+#pragma warning disable CA1031 // Presence is best effort; the next change or sync repairs it.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "Could not publish expired presence");
             }
         }
     }

@@ -77,8 +77,8 @@ public sealed class PresenceTracker
         }
     }
 
-    /// <summary>Takes a presence notice from the channel (from any node, this one included); returns the workspace whose presence changed, if any.</summary>
-    public long? Apply(string payload)
+    /// <summary>Takes a presence notice from the channel (from any node, this one included); returns whose presence changed.</summary>
+    public IReadOnlyList<(long WorkspaceId, long MemberId)> Apply(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var now = clock.GetUtcNow();
@@ -87,20 +87,24 @@ public sealed class PresenceTracker
             var parts = payload[SyncPrefix.Length..].Split(':');
             if (parts.Length != 3 || parts[0] == NodeId || !TryId(parts[1], out var workspace))
             {
-                return null;
+                return [];
             }
 
-            var changed = false;
+            var appeared = new List<(long, long)>();
             foreach (var text in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (TryId(text, out var member))
                 {
-                    changed |= !remote.ContainsKey((parts[0], member));
+                    if (!remote.ContainsKey((parts[0], member)))
+                    {
+                        appeared.Add((workspace, member));
+                    }
+
                     remote[(parts[0], member)] = (workspace, now);
                 }
             }
 
-            return changed ? workspace : null;
+            return appeared;
         }
 
         if (payload.StartsWith(ChangePrefix, StringComparison.Ordinal))
@@ -108,7 +112,7 @@ public sealed class PresenceTracker
             var parts = payload[ChangePrefix.Length..].Split(':');
             if (parts.Length != 4 || !TryId(parts[1], out var workspace) || !TryId(parts[2], out var member))
             {
-                return null;
+                return [];
             }
 
             if (parts[0] != NodeId)
@@ -123,26 +127,26 @@ public sealed class PresenceTracker
                 }
             }
 
-            return workspace;
+            return [(workspace, member)];
         }
 
-        return null;
+        return [];
     }
 
-    /// <summary>Drops remote entries not confirmed in time; returns the workspaces that lost someone.</summary>
-    public IReadOnlyCollection<long> Expire()
+    /// <summary>Drops remote entries not confirmed in time; returns whose entries went.</summary>
+    public IReadOnlyList<(long WorkspaceId, long MemberId)> Expire()
     {
         var old = clock.GetUtcNow() - Expiry;
-        var workspaces = new HashSet<long>();
+        var gone = new List<(long, long)>();
         foreach (var (key, value) in remote)
         {
             if (value.Seen <= old && remote.TryRemove(key, out _))
             {
-                workspaces.Add(value.Workspace);
+                gone.Add((value.Workspace, key.Member));
             }
         }
 
-        return workspaces;
+        return gone;
     }
 
     private string Change(long workspaceId, long memberId, bool online) =>

@@ -41,13 +41,13 @@ CREATE INDEX ix_scheduled_messages_workspace_id ON scheduled_messages (workspace
 
 
 -- Read receipts derive from last_read_message_id. Whichever code moves it (opening a thread, sending,
--- marking unread), this stamps when, and announces "read:{conversation}" on the live-event channel at
--- commit, so open threads refresh their receipts on every node. Nothing is stored for replay.
+-- marking unread), this stamps when, and announces "read:{conversation}:{message}" on the live-event
+-- channel at commit, so open threads refresh their receipts on every node. Nothing is stored for replay.
 CREATE FUNCTION conversation_participants_read_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' OR NEW.last_read_message_id IS DISTINCT FROM OLD.last_read_message_id THEN
         NEW.last_read_at := statement_timestamp();
-        PERFORM pg_notify('messaging_events', 'read:' || NEW.conversation_id);
+        PERFORM pg_notify('messaging_events', 'read:' || NEW.conversation_id || ':' || NEW.last_read_message_id);
     END IF;
     RETURN NEW;
 END
