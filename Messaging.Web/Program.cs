@@ -4,6 +4,7 @@ using Messaging.Core.Audit;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Members;
+using Messaging.Web;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
@@ -80,6 +81,7 @@ builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhe
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<EventHub>();
 builder.Services.AddHostedService<PostgresEventListener>();
+builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<MessagingDbContext>("database");
 
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -148,6 +150,7 @@ app.MapHealthChecks("/healthz");
 // Liveness without the database: the process answers. Also the benchmark's trivial-endpoint baseline.
 app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapEventStream();
+app.MapConversationState();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -55,7 +55,13 @@ public sealed class Participant
     /// <summary>Everything up to and including this message id has been read. Unread counts derive from it.</summary>
     public long LastReadMessageId { get; set; }
 
+    /// <summary>When <see cref="LastReadMessageId"/> last moved: stamped by a database trigger (migration 0008), the time read receipts show.</summary>
+    public DateTimeOffset? LastReadAt { get; set; }
+
     public bool IsArchived { get; set; }
 
     public bool IsMuted { get; set; }
+
+    /// <summary>"Deleted for me": the conversation is left out of this member's lists until a new message arrives.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed class CountUnreadConversations(MessagingDbContext db)
         var staff = me.IsStaff;
         var memberId = me.MemberId;
         return db.Participants.AsNoTracking()
-            .Where(p => p.MemberId == memberId && !p.IsArchived)
+            .Where(p => p.MemberId == memberId && !p.IsArchived && p.HiddenAt == null)
             .Where(p => db.Conversations.VisibleTo(me).Any(c => c.Id == p.ConversationId))
             .CountAsync(p => db.Messages.Any(m =>
                 m.ConversationId == p.ConversationId

@@ -10,7 +10,8 @@ public sealed record ListConversationsQuery(
     long? ClientMemberId = null,
     bool UnreadFirst = false,
     int Page = 1,
-    int PageSize = ListConversationsQuery.DefaultPageSize)
+    int PageSize = ListConversationsQuery.DefaultPageSize,
+    bool Archived = false)
 {
     public const int DefaultPageSize = 20;
 }
@@ -24,11 +25,23 @@ public sealed record ConversationRow(
     string? LastAuthor,
     string? LastPreview,
     DateTimeOffset LastActivityAt,
-    int UnreadCount);
+    int UnreadCount)
+{
+    /// <summary>Whether the member takes part (only participants have a state to change: mute, archive, delete for me).</summary>
+    public bool IsParticipant { get; init; }
+
+    public bool IsMuted { get; init; }
+
+    public bool IsArchived { get; init; }
+}
 
 public sealed record ConversationPage(IReadOnlyList<ConversationRow> Rows, int Page, bool HasMore);
 
-/// <summary>The conversations a member may see, newest activity first (or unread first), one page at a time.</summary>
+/// <summary>
+/// The conversations a member may see, newest activity first (or unread first), one page at a time.
+/// Conversations the member archived are left out, or are all that is listed with <see cref="ListConversationsQuery.Archived"/>;
+/// conversations they deleted for themselves are left out of both until a new message brings them back.
+/// </summary>
 public sealed class ListConversations(MessagingDbContext db)
 {
     public async Task<ConversationPage> HandleAsync(CurrentMember me, ListConversationsQuery query, CancellationToken ct)
@@ -51,6 +64,10 @@ public sealed class ListConversations(MessagingDbContext db)
             visible = visible.Where(c => c.Participants.Any(p => p.MemberId == clientId));
         }
 
+        visible = query.Archived
+            ? visible.Where(c => c.Participants.Any(p => p.MemberId == memberId && p.IsArchived && p.HiddenAt == null))
+            : visible.Where(c => !c.Participants.Any(p => p.MemberId == memberId && (p.IsArchived || p.HiddenAt != null)));
+
         var projected = visible.Select(c => new
         {
             c.Id,
@@ -63,6 +80,7 @@ public sealed class ListConversations(MessagingDbContext db)
                 && m.DeletedAt == null
                 && m.AuthorMemberId != memberId
                 && c.Participants.Any(p => p.MemberId == memberId && m.Id > p.LastReadMessageId)),
+            Mine = c.Participants.Where(p => p.MemberId == memberId).Select(p => new { p.IsMuted, p.IsArchived }).FirstOrDefault(),
         });
 
         var ordered = query.UnreadFirst
@@ -92,7 +110,12 @@ public sealed class ListConversations(MessagingDbContext db)
                 last?.Author,
                 last is null ? null : last.IsHidden ? MessageViews.HiddenText : MessageFormatter.Preview(last.Body),
                 r.Activity,
-                r.Unread);
+                r.Unread)
+            {
+                IsParticipant = r.Mine != null,
+                IsMuted = r.Mine != null && r.Mine.IsMuted,
+                IsArchived = r.Mine != null && r.Mine.IsArchived,
+            };
         }).ToList();
 
         return new ConversationPage(result, page, rows.Count > size);

@@ -5,6 +5,7 @@ using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
 using Messaging.Core.Safety;
+using Messaging.Core.Scheduling;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 
     public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
+
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -193,6 +196,20 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.ToTable("message_edits");
             e.Property(x => x.PreviousBody).HasMaxLength(Message.MaxBodyLength);
             e.HasOne<Message>().WithMany(m => m.Edits).HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ScheduledMessage>(e =>
+        {
+            e.ToTable("scheduled_messages");
+            e.Property(s => s.Body).HasMaxLength(Message.MaxBodyLength);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Failure).HasMaxLength(ScheduledMessage.MaxFailureLength);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Member>().WithMany().HasForeignKey(s => s.AuthorMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Message>().WithMany().HasForeignKey(s => s.SentMessageId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(s => new { s.Status, s.SendAt });
+            e.HasIndex(s => new { s.AuthorMemberId, s.IdempotencyKey }).IsUnique();
         });
 
         SnakeCaseNames.Apply(modelBuilder);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
+using Messaging.Core.ConversationState;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,10 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         }
 
         await db.SaveChangesAsync(ct);
+        if (message.Kind == MessageKind.Text)
+        {
+            await ConversationRevival.OnNewMessageAsync(db, conversation.Id, visibility, ct);
+        }
 
         var participant = await db.Participants.SingleOrDefaultAsync(
             p => p.ConversationId == conversation.Id && p.MemberId == me.MemberId, ct);

@@ -15,5 +15,8 @@ public sealed class Workspace
 
     public const int DefaultEditWindowMinutes = 15;
 
+    /// <summary>Whether members see "Seen" / "Seen by ..." under their messages; off for privacy.</summary>
+    public bool ReadReceiptsEnabled { get; set; } = true;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -172,6 +172,14 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
     private static Dictionary<string, string> NoOne() => new() { ["memberId"] = "0" };
 
+    /// <summary>Typing: whoever may write in the conversation; a Viewer reads but may not (403).</summary>
+    private static Outcome Typists(Role role) => role == Role.Viewer ? Outcome.Refused : ConversationReaders(role);
+
+    /// <summary>Editing or cancelling a scheduled message that is not one's own (here: none at all) is not found for everyone signed in.</summary>
+    private static Outcome NobodysScheduled(Role role) => Gate(role, _ => Outcome.NotFound);
+
+    private static Dictionary<string, string> NoScheduled() => new() { ["scheduledId"] = "0", ["body"] = "x", ["scheduleAt"] = "2999-01-01T10:00" };
+
     /// <summary>The matrix. Keys are "METHOD /route" plus "?handler=Name" for named page handlers.</summary>
     private static readonly Dictionary<string, Entry> Matrix = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -194,6 +202,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /account/logout"] = new(_ => Outcome.SignIn, new(), SignsOut: true),
         ["GET /messages/unread-badge"] = new(SignedIn),
         ["GET /events"] = new(ConversationReaders, Query: "conversationId={conversation}"),
+        ["POST /messages/typing/{id:long}"] = new(Typists, new()),
 
         // Own preferences, blocking, reporting
         ["GET /account/preferences"] = new(SignedIn),
@@ -215,6 +224,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /portal/messages/{id:long}?handler=Earlier"] = new(ClientThread, Query: "before=99999999"),
         ["GET /portal/messages/{id:long}?handler=Newer"] = new(ClientThread, Query: "after=0"),
         ["POST /portal/messages/{id:long}?handler=Reply"] = new(ClientThread, EmptyMessage()),
+        ["POST /portal/messages?handler=Bulk"] = new(Clients, new()),
+        ["GET /portal/messages/{id:long}?handler=Receipts"] = new(ClientThread),
+        ["GET /portal/messages/{id:long}?handler=Presence"] = new(ClientThread),
+        ["GET /portal/messages/{id:long}?handler=Scheduled"] = new(ClientThread),
+        ["POST /portal/messages/{id:long}?handler=Schedule"] = new(ClientThread, EmptyMessage()),
+        ["POST /portal/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
+        ["POST /portal/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
@@ -227,6 +243,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=Note"] = new(StaffThreadSend, EmptyMessage()),
         ["POST /staff/messages/{id:long}?handler=AddParticipant"] = new(StaffThreadManage, NoOne()),
         ["POST /staff/messages/{id:long}?handler=RemoveParticipant"] = new(StaffThreadManage, NoOne()),
+        ["POST /staff/messages?handler=Bulk"] = new(Staff, new()),
+        ["GET /staff/messages/{id:long}?handler=Receipts"] = new(StaffThreadRead),
+        ["GET /staff/messages/{id:long}?handler=Presence"] = new(StaffThreadRead),
+        ["GET /staff/messages/{id:long}?handler=Scheduled"] = new(StaffThreadRead),
+        ["POST /staff/messages/{id:long}?handler=Schedule"] = new(StaffThreadSend, EmptyMessage()),
+        ["POST /staff/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
+        ["POST /staff/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
 
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
@@ -240,6 +263,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
         ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
+        ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),

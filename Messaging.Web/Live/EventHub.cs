@@ -17,11 +17,27 @@ public sealed class EventHub
 
     public int Count => subscriptions.Count;
 
+    /// <summary>A member's first stream on this node opened, or their last one closed (see <see cref="PresenceTracker"/>).</summary>
+    public event EventHandler<PresenceChangedEventArgs>? PresenceChanged;
+
+    /// <summary>Whether the member has an open stream on this node.</summary>
+    public bool HasStream(long memberId) => subscriptions.Values.Any(s => s.MemberId == memberId);
+
+    /// <summary>The members with an open stream on this node, by workspace.</summary>
+    public IReadOnlyList<(long WorkspaceId, long MemberId)> ConnectedMembers() =>
+        subscriptions.Values.Select(s => (s.WorkspaceId, s.MemberId)).Distinct().ToList();
+
     public Subscription Subscribe(long memberId, long workspaceId)
     {
         var subscription = new Subscription(this, memberId, workspaceId,
             Channel.CreateBounded<LiveEventView>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }));
+        var first = !HasStream(memberId);
         subscriptions[subscription.Id] = subscription;
+        if (first)
+        {
+            PresenceChanged?.Invoke(this, new PresenceChangedEventArgs(workspaceId, memberId, online: true));
+        }
+
         return subscription;
     }
 
@@ -47,7 +63,13 @@ public sealed class EventHub
         }
     }
 
-    private void Remove(Guid id) => subscriptions.TryRemove(id, out _);
+    private void Remove(Guid id)
+    {
+        if (subscriptions.TryRemove(id, out var removed) && !HasStream(removed.MemberId))
+        {
+            PresenceChanged?.Invoke(this, new PresenceChangedEventArgs(removed.WorkspaceId, removed.MemberId, online: false));
+        }
+    }
 
     public sealed class Subscription(EventHub hub, long memberId, long workspaceId, Channel<LiveEventView> channel) : IDisposable
     {
@@ -63,4 +85,13 @@ public sealed class EventHub
 
         public void Dispose() => hub.Remove(Id);
     }
+}
+
+public sealed class PresenceChangedEventArgs(long workspaceId, long memberId, bool online) : EventArgs
+{
+    public long WorkspaceId { get; } = workspaceId;
+
+    public long MemberId { get; } = memberId;
+
+    public bool IsOnline { get; } = online;
 }

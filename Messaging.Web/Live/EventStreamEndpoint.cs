@@ -142,6 +142,17 @@ public static class EventStreamEndpoint
                 continue;
             }
 
+            if (next.IsEphemeral)
+            {
+                // Typing, read and presence notices: sent once, without an id, so they never move Last-Event-ID.
+                if (onlyConversation is null || next.ConversationId == 0 || next.ConversationId == onlyConversation)
+                {
+                    yield return new SseItem<string>(next.Data ?? "{}", next.Kind);
+                }
+
+                continue;
+            }
+
             if (next.Id <= lastSent || (onlyConversation is not null && next.ConversationId != onlyConversation))
             {
                 continue;

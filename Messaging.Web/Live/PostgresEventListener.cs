@@ -14,6 +14,7 @@ public sealed class PostgresEventListener(
     IConfiguration configuration,
     IServiceScopeFactory scopes,
     EventHub hub,
+    LiveNoticeFanOut notices,
     ILogger<PostgresEventListener> logger) : BackgroundService
 {
     private readonly Channel<long> ids = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,6 +32,11 @@ public sealed class PostgresEventListener(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
+                    if (notices.TryAccept(e.Payload))
+                    {
+                        return;
+                    }
+
                     if (e.Payload.StartsWith(LiveAccess.RevokePrefix, StringComparison.Ordinal))
                     {
                         if (long.TryParse(e.Payload.AsSpan(LiveAccess.RevokePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var memberId))

@@ -9,7 +9,7 @@ namespace Messaging.Web.Messages;
 
 /// <summary>The conversation list, as a page and as the fragment live events refresh (same URL, <c>Vary: HX-Request</c>).</summary>
 [MessagesModule]
-public abstract class ConversationListPageModel(CurrentMemberAccessor accessor, ListConversations list) : PageModel
+public abstract partial class ConversationListPageModel(CurrentMemberAccessor accessor, ListConversations list) : PageModel
 {
     public abstract string BasePath { get; }
 
@@ -21,9 +21,10 @@ public abstract class ConversationListPageModel(CurrentMemberAccessor accessor, 
     public ConversationListModel List { get; private set; } = null!;
 
     /// <summary>The list URL with the current filters, for paging links and the live refresh.</summary>
-    public virtual string ListUrl(int page) => string.Create(CultureInfo.InvariantCulture, $"{BasePath}?p={page}");
+    public virtual string ListUrl(int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{BasePath}?{(IsArchivedView ? "view=archived&" : "")}p={page}");
 
-    protected virtual ListConversationsQuery Query => new(Page: PageNumber);
+    protected virtual ListConversationsQuery Query => new(Page: PageNumber, Archived: IsArchivedView);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace Messaging.Web.Messages;
 /// </summary>
 [MessagesModule]
 [EnableRateLimiting(RateLimits.Send)]
-public abstract class ThreadPageModel(
+public abstract partial class ThreadPageModel(
     CurrentMemberAccessor accessor,
     GetThread getThread,
     ListNewerMessages newer,

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>Company settings (Admins only): for now the messages module switch.</summary>
-public sealed class IndexModel(
+public sealed partial class IndexModel(
     CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set, GetMessageSettings getMessageSettings, SetEditWindow setEditWindow) : PageModel
 {
     /// <summary>The "Messages" section (edit window), with the value typed and its error when refused.</summary>

@@ -28,7 +28,7 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListConversations
         .Where(r => r.Kind == MemberKind.Client)
         .DistinctBy(r => r.MemberId);
 
-    protected override ListConversationsQuery Query => new(Project, Client, UnreadFirst, PageNumber);
+    protected override ListConversationsQuery Query => new(Project, Client, UnreadFirst, PageNumber, Archived: IsArchivedView);
 
     public override string ListUrl(int page)
     {
@@ -46,6 +46,11 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListConversations
         if (UnreadFirst)
         {
             pairs.Add(new("unread", "true"));
+        }
+
+        if (IsArchivedView)
+        {
+            pairs.Add(new("view", ArchivedView));
         }
 
         pairs.Add(new("p", page.ToString(CultureInfo.InvariantCulture)));

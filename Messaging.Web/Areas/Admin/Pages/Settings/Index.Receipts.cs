@@ -1,0 +1,25 @@
+using Messaging.Core.Common;
+using Messaging.Core.Settings;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Messaging.Web.Areas.Admin.Pages.Settings;
+
+/// <summary>The read-receipt switch (<c>_ReceiptSettings</c>), posted to its own handler so each setting saves on its own.</summary>
+public sealed partial class IndexModel
+{
+    public async Task<IActionResult> OnPostReceiptsAsync(
+        bool readReceipts, [FromServices] CurrentMemberAccessor members, [FromServices] SetReadReceiptSetting set, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(set);
+        var result = await set.HandleAsync(await members.RequireAsync(ct), readReceipts, ct);
+        if (result.Failure == FailureKind.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Saved = readReceipts ? "Read receipts are on." : "Read receipts are off: nobody sees when their messages were read.";
+        return Redirect("/admin/settings");
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Messaging.Core.Scheduling;
+
+namespace Messaging.Web.Scheduling;
+
+/// <summary>How often due scheduled messages are looked for (<c>Messaging:Scheduling</c>).</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Messaging:Scheduling";
+
+    /// <summary>Seconds between looks; a message goes out at most this long after its time. Browser tests use 1.</summary>
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 10;
+
+    /// <summary>Integration tests that drive <see cref="DispatchScheduledMessages"/> themselves turn the background loop off.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Every few seconds, sends every due scheduled message (<see cref="DispatchScheduledMessages"/>, one per
+/// scope). Runs on every node; the atomic claim makes sure each message is sent by one of them, once.
+/// Messages survive a restart because they wait in the table, not in memory.
+/// </summary>
+public sealed class ScheduledMessageDispatcher(
+    IServiceScopeFactory scopes,
+    Microsoft.Extensions.Options.IOptions<SchedulingOptions> options,
+    ILogger<ScheduledMessageDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
+        do
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must survive a database outage; claimed rows are retried after their claim goes stale.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "Sending scheduled messages failed; trying again at the next poll");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task SendDueAsync(CancellationToken ct)
+    {
+        var sent = true;
+        while (sent && !ct.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            sent = await scope.ServiceProvider.GetRequiredService<DispatchScheduledMessages>().HandleAsync(ct);
+        }
+    }
+}
