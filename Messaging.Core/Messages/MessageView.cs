@@ -23,6 +23,9 @@ public sealed record MessageView(
 
     /// <summary>Whether the author is an Admin (who can't be blocked).</summary>
     public bool AuthorIsAdmin { get; init; }
+
+    /// <summary>The message's files (see <see cref="Attachments.AttachmentViews"/>); none for hidden messages.</summary>
+    public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
 }
 
 /// <summary>Loads messages of one conversation the member may read, as views.</summary>
