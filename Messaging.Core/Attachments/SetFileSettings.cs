@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Attachments;
 
 /// <summary>The file settings as the admin form edits them: sizes in whole MB/GB, the allowed extensions, retention in days.</summary>
+/// <remarks>No type ticked means members cannot attach files at all.</remarks>
 public sealed record FileSettingsInput(int? MaxFileMb, int? MaxMessageMb, int? ProjectQuotaGb, IReadOnlyCollection<string>? AllowedTypes, int? RetentionDays)
 {
     public const string MaxFileField = "MaxFileMb";
@@ -53,7 +54,8 @@ public sealed class SetFileSettings(MessagingDbContext db, AuditLog audit)
             return invalid;
         }
 
-        var allowed = FileTypes.All.Select(t => t.Extension).Where(e => input.AllowedTypes!.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
+        var types = input.AllowedTypes ?? [];
+        var allowed = FileTypes.All.Select(t => t.Extension).Where(e => types.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == me.WorkspaceId, ct);
         var before = await GetFileSettings.LoadAsync(db, workspace.Id, ct);
         workspace.MaxFileBytes = input.MaxFileMb!.Value * FileSettings.Megabyte;
@@ -96,7 +98,7 @@ public sealed class SetFileSettings(MessagingDbContext db, AuditLog audit)
         }
 
         var unknown = (input.AllowedTypes ?? []).Where(e => FileTypes.Find(e) is null).ToList();
-        if (input.AllowedTypes is null || unknown.Count > 0)
+        if (unknown.Count > 0)
         {
             return Result<FileSettings>.Invalid(FileSettingsInput.TypesField, $"Unknown file type: {string.Join(", ", unknown)}. Choose from the list.");
         }
