@@ -61,6 +61,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
         public long ReportToHide { get; private set; }
 
+        /// <summary>A PNG attached to Sam's message: whoever may read the message may download and preview it.</summary>
+        public long Attachment { get; private set; }
+
         public Dictionary<Role, PortalClient> Clients { get; } = [];
 
         public async Task PrepareAsync()
@@ -79,6 +82,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             SamMessage = await Database.ScalarAsync<long>($"SELECT min(m.id) FROM messages m JOIN members a ON a.id = m.author_member_id WHERE m.conversation_id = {Conversation} AND a.display_name = 'Sam Staff' AND m.visibility = 'Everyone'");
             ReportToDismiss = await ReportAsync(SamMessage);
             ReportToHide = await ReportAsync(SamMessage + 2);
+            Attachment = await this.AttachAsync(SamMessage, "matrix.png", TestFiles.Png);
 
             foreach (var role in Enum.GetValues<Role>())
             {
@@ -190,6 +194,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /account/preferences?handler=Block"] = new(BlockStaff, new() { ["memberId"] = "{target}" }),
         ["POST /account/preferences?handler=Unblock"] = new(UnblockStaff, new() { ["memberId"] = "{target}" }),
         ["GET /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage),
+        ["GET /files/{id:long}"] = new(ConversationReaders),
+        ["GET /files/{id:long}/preview"] = new(ConversationReaders),
         ["POST /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage, new()),
 
         // Client portal
@@ -200,6 +206,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /portal/messages/{id:long}?handler=Earlier"] = new(ClientThread, Query: "before=99999999"),
         ["GET /portal/messages/{id:long}?handler=Newer"] = new(ClientThread, Query: "after=0"),
         ["POST /portal/messages/{id:long}?handler=Reply"] = new(ClientThread, EmptyMessage()),
+        ["GET /portal/messages/{id:long}/files"] = new(ClientThread),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
@@ -212,6 +219,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=Note"] = new(StaffThreadSend, EmptyMessage()),
         ["POST /staff/messages/{id:long}?handler=AddParticipant"] = new(StaffThreadManage, NoOne()),
         ["POST /staff/messages/{id:long}?handler=RemoveParticipant"] = new(StaffThreadManage, NoOne()),
+        ["GET /staff/messages/{id:long}/files"] = new(StaffThreadRead),
 
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
@@ -220,10 +228,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/projects/{id:long}?handler=Stage"] = new(Managers, new() { ["stage"] = "Active" }),
         ["POST /staff/projects/{id:long}?handler=Add"] = new(Managers, NoOne()),
         ["POST /staff/projects/{id:long}?handler=Remove"] = new(Managers, NoOne()),
+        ["GET /staff/projects/{id:long}/files"] = new(Managers),
 
         // Administration
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
+        ["POST /admin/settings?handler=Files"] = new(Admins, new()),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),
@@ -352,6 +362,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     private string Fill(string route)
     {
         var id = route.StartsWith("/admin/members/", StringComparison.Ordinal) ? fixture.TargetMember
+            : route.StartsWith("/files/", StringComparison.Ordinal) ? fixture.Attachment
             : route.StartsWith("/staff/projects/", StringComparison.Ordinal) ? fixture.Project
             : fixture.Conversation;
         return route

@@ -130,7 +130,8 @@ public sealed class MessageUploadReader(GetUploadPolicy policies, StoreUploadedF
                 var reader = new MultipartReader(boundary, new LimitedReadStream(request.Body, UploadLimits.LimitFor(policy.Settings)));
                 for (var section = await reader.ReadNextSectionAsync(ct); section is not null; section = await reader.ReadNextSectionAsync(ct))
                 {
-                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                        || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     {
                         continue; // the reader skips what was not read when it moves on
                     }
