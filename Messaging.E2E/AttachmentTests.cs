@@ -116,8 +116,10 @@ public sealed class AttachmentTests(PortalServer server)
         await new AttachmentPicker(page).AttachThroughTheChooserAsync(
             new FilePayload { Name = "a-rather-long-file-name-for-the-phone-layout-check.png", MimeType = "image/png", Buffer = Png },
             new FilePayload { Name = "budget-2026-final-final.csv", MimeType = "text/csv", Buffer = Csv });
-        await thread.SendAsync($"Layout check {label}");
-        await Expect(page.GetByTestId("message").Last.GetByTestId("attachment-link")).ToHaveCountAsync(2);
+        var text = $"Layout check {label} {Guid.NewGuid():N}";
+        await thread.SendAsync(text);
+        await Expect(page.GetByTestId("message").Filter(new() { HasText = text }).GetByTestId("attachment-link")).ToHaveCountAsync(2);
+        await Expect(thread.ReplyBody).ToHaveValueAsync("");
         await new AttachmentPicker(page).AttachThroughTheChooserAsync(new FilePayload { Name = "next.png", MimeType = "image/png", Buffer = Png });
         await page.GetByTestId("reply-form").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"portal-thread-files-{label}.png") });
