@@ -101,6 +101,35 @@ public sealed class AttachmentTests(PortalServer server)
         await Expect(new AttachmentPicker(page).Chips).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task ALargeFileShowsAnUploadProgressBar()
+    {
+        await using var context = await server.ContextForAsync("client@demo.local");
+        var page = await context.NewPageAsync();
+        var id = await ConversationIdAsync(page, "Invoice question");
+        var thread = new ThreadPage(page);
+        await thread.OpenAsync("portal", id);
+        var big = new byte[6 * 1024 * 1024];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(big);
+        "PK\u0003\u0004"u8.CopyTo(big);
+        await new AttachmentPicker(page).AttachThroughTheChooserAsync(new FilePayload { Name = "footage.zip", MimeType = "application/zip", Buffer = big });
+
+        // Record what the bar shows during the upload (attachments.js updates it on htmx:xhr:progress, before this listener runs).
+        await page.EvaluateAsync("""
+            () => { window.__progress = []; document.addEventListener('htmx:xhr:progress', () => {
+                const box = document.querySelector('[data-testid=reply-form] [data-testid=upload-progress]');
+                if (box && !box.hidden) window.__progress.push(box.querySelector('progress').value); }); }
+            """);
+        var text = $"Footage {Guid.NewGuid():N}";
+        await thread.SendAsync(text);
+
+        await Expect(page.GetByTestId("message").Filter(new() { HasText = text }).GetByTestId("attachment-link")).ToHaveCountAsync(1);
+        var seen = await page.EvaluateAsync<int[]>("() => window.__progress");
+        Assert.NotEmpty(seen);
+        Assert.Equal(100, seen.Max());
+        await Expect(page.GetByTestId("reply-form").GetByTestId("upload-progress")).ToBeHiddenAsync();
+    }
+
     [Theory]
     [InlineData("desktop", 1280, 800)]
     [InlineData("phone", 390, 844)]

@@ -122,6 +122,21 @@ public sealed class UploadTests(PortalFactory factory) : IClassFixture<PortalFac
     });
 
     [Fact]
+    public async Task ARequestThatSaysItIsTooLargeIsAnswered413BeforeItsBodyIsRead() => await WithSettingAsync("max_message_bytes = 1000", async () =>
+    {
+        var (client, url, _) = await ClientInAsync();
+        using var __ = client;
+
+        using var response = await client.PostFilesAsync(url, "huge", [("huge.zip", TestFiles.Zip(1_200_000))]);
+        var answer = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+
+        // The status page (from UseUploadLimits), not the thread's form: the handler never ran.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("413", answer.QuerySelector("[data-testid=status-message]")?.GetAttribute("data-status"));
+        Assert.Null(answer.QuerySelector("[data-testid=reply-form]"));
+    });
+
+    [Fact]
     public async Task AnUploadWithoutContentLengthIsCutOffAtTheHttpLimitWith413() => await WithSettingAsync("max_message_bytes = 1000", async () =>
     {
         var (client, url, id) = await ClientInAsync();

@@ -45,33 +45,6 @@ public sealed record FileList(
     IReadOnlyDictionary<FileCategory, int> Counts,
     bool Truncated);
 
-/// <summary>Every file shared in one conversation the member may see (null when it is not theirs to see).</summary>
-public sealed class ListConversationFiles(MessagingDbContext db)
-{
-    public async Task<FileList?> HandleAsync(CurrentMember me, long conversationId, FileListQuery query, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        var subject = await db.Conversations.AsNoTracking().VisibleTo(me)
-            .Where(c => c.Id == conversationId)
-            .Select(c => c.Subject)
-            .SingleOrDefaultAsync(ct);
-        return subject is null ? null : await FileListing.ListAsync(db, me, subject, conversationId, null, a => a.ConversationId == conversationId, query, ct);
-    }
-}
-
-/// <summary>Every file shared in all conversations of a project, for those who run projects (Managers and Admins, like the project page).</summary>
-public sealed class ListProjectFiles(MessagingDbContext db)
-{
-    public async Task<FileList?> HandleAsync(CurrentMember me, long projectId, FileListQuery query, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        var name = me.SeesWholeWorkspace
-            ? await db.Projects.AsNoTracking().Where(p => p.Id == projectId && p.WorkspaceId == me.WorkspaceId).Select(p => p.Name).SingleOrDefaultAsync(ct)
-            : null;
-        return name is null ? null : await FileListing.ListAsync(db, me, name, null, projectId, a => a.Conversation!.ProjectId == projectId, query, ct);
-    }
-}
-
 /// <summary>
 /// The Files tab's list, once its scope is known: read through <see cref="AttachmentAccess"/> (internal notes'
 /// files only for staff; deleted and hidden messages' files never), counted per category, filtered, sorted.
