@@ -102,6 +102,34 @@ public sealed class AttachmentTests(PortalServer server)
     }
 
     [Fact]
+    public async Task FilesDroppedOnTheFormAreAttachedAndSent()
+    {
+        await using var context = await server.ContextForAsync("client@demo.local");
+        var page = await context.NewPageAsync();
+        var id = await ConversationIdAsync(page, "Invoice question");
+        var thread = new ThreadPage(page);
+        await thread.OpenAsync("portal", id);
+
+        // What a browser does when files are dragged from the desktop: dragover, then drop with them in a DataTransfer.
+        var transfer = await page.EvaluateHandleAsync("""
+            () => { const t = new DataTransfer();
+                    t.items.add(new File(['a,b\n1,2\n'], 'dropped.csv', { type: 'text/csv' }));
+                    t.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'dropped.pdf', { type: 'application/pdf' }));
+                    return t; }
+            """);
+        var form = page.GetByTestId("reply-form");
+        await form.DispatchEventAsync("dragover", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await form.DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+
+        await Expect(new AttachmentPicker(page).Chips).ToHaveCountAsync(2);
+        var text = $"Dropped {Guid.NewGuid():N}";
+        await thread.SendAsync(text);
+        var links = page.GetByTestId("message").Filter(new() { HasText = text }).GetByTestId("attachment-link");
+        await Expect(links).ToHaveCountAsync(2);
+        await Expect(links.First).ToContainTextAsync("dropped.csv");
+    }
+
+    [Fact]
     public async Task ALargeFileShowsAnUploadProgressBar()
     {
         await using var context = await server.ContextForAsync("client@demo.local");
