@@ -30,6 +30,8 @@ fi
 log "building"
 dotnet build Messaging.Web/Messaging.Web.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Attachments go to the checkout's .data/files (beside the private cluster) unless set otherwise.
+export Messaging__Files__Root="${Messaging__Files__Root:-$DATA_DIR/files}"
 log "serving on $URLS (sign in as client@demo.local / Passw0rd!demo); Ctrl-C stops"
 cd Messaging.Web
 dotnet bin/Release/net10.0/Messaging.Web.dll --urls "$URLS" &

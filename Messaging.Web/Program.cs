@@ -5,6 +5,7 @@ using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Members;
 using Messaging.Web;
+using Messaging.Web.Attachments;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
@@ -68,6 +69,7 @@ builder.Services.AddDataProtection().SetApplicationName("messaging-portal");
 builder.Services.AddOptions<KeyManagementOptions>()
     .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
 builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddPortalFiles(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
@@ -142,6 +144,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseUploadLimits();
 app.UseRateLimiter();
 app.UseAuthorization();
 

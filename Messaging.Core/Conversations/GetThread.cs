@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
@@ -57,7 +58,7 @@ public sealed class GetThread(MessagingDbContext db)
         }
 
         var rows = await query.OrderByDescending(m => m.Id).Take(PageSize + 1).ToRows().ToListAsync(ct);
-        var page = rows.Take(PageSize).Reverse().ToViews(me);
+        var page = await rows.Take(PageSize).Reverse().ToViews(me).WithAttachmentsAsync(db, me, ct);
 
         return new ThreadView(
             new ThreadHeader(

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
 using Messaging.Core.Live;
@@ -49,6 +50,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -57,6 +60,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
         {
             e.ToTable("workspaces");
             e.Property(w => w.Name).HasMaxLength(200);
+            e.Property(w => w.AllowedFileTypes).HasMaxLength(1000);
         });
 
         modelBuilder.Entity<Member>(e =>
@@ -210,6 +214,23 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne<Message>().WithMany().HasForeignKey(s => s.SentMessageId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(s => new { s.Status, s.SendAt });
             e.HasIndex(s => new { s.AuthorMemberId, s.IdempotencyKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<Attachment>(e =>
+        {
+            e.ToTable("attachments");
+            e.Property(a => a.FileName).HasMaxLength(Attachment.MaxFileNameLength);
+            e.Property(a => a.Extension).HasMaxLength(Attachment.MaxExtensionLength);
+            e.Property(a => a.ContentType).HasMaxLength(Attachment.MaxContentTypeLength);
+            e.Property(a => a.Category).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StorageKey).HasMaxLength(Attachment.MaxStorageKeyLength);
+            e.HasOne<Workspace>().WithMany().HasForeignKey(a => a.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(a => a.Conversation).WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.Message).WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.Uploader).WithMany().HasForeignKey(a => a.UploaderMemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.ConversationId, a.Id });
+            e.HasIndex(a => a.StorageKey).IsUnique();
         });
 
         SnakeCaseNames.Apply(modelBuilder);

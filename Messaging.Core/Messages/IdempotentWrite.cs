@@ -12,8 +12,13 @@ namespace Messaging.Core.Messages;
 /// </summary>
 internal static class IdempotentWrite
 {
+    public static Task<Result<long>> RunAsync(
+        MessagingDbContext db, Func<Task<long?>> findEarlier, Func<Task<long>> write, CancellationToken ct) =>
+        RunAsync(db, findEarlier, async () => Result<long>.Ok(await write()), ct);
+
+    /// <summary>The same, for a write that can still refuse (e.g. a quota checked under a lock): a refusal rolls everything back.</summary>
     public static async Task<Result<long>> RunAsync(
-        MessagingDbContext db, Func<Task<long?>> findEarlier, Func<Task<long>> write, CancellationToken ct)
+        MessagingDbContext db, Func<Task<long?>> findEarlier, Func<Task<Result<long>>> write, CancellationToken ct)
     {
         if (await findEarlier() is { } earlier)
         {
@@ -23,9 +28,16 @@ internal static class IdempotentWrite
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var id = await write();
+            var result = await write();
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return result;
+            }
+
             await tx.CommitAsync(ct);
-            return Result<long>.Ok(id);
+            return result;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,6 @@ public sealed class ListNewerMessages(MessagingDbContext db)
             .Take(Limit)
             .ToRows()
             .ToListAsync(ct);
-        return rows.ToViews(me);
+        return await rows.ToViews(me).WithAttachmentsAsync(db, me, ct);
     }
 }

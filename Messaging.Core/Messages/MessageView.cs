@@ -40,6 +40,9 @@ public sealed record MessageView(
 
     /// <summary>Whether the reader is among the people this message mentions.</summary>
     public bool MentionsMe { get; init; }
+
+    /// <summary>The message's files (see <see cref="Attachments.AttachmentViews"/>); none for hidden messages.</summary>
+    public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Projects;
@@ -11,7 +12,8 @@ public sealed record SendMessageCommand(
     long ConversationId,
     string? Body,
     Guid? IdempotencyKey,
-    MessageVisibility Visibility = MessageVisibility.Everyone)
+    MessageVisibility Visibility = MessageVisibility.Everyone,
+    IReadOnlyList<StoredFile>? Attachments = null)
 {
     /// <summary>The message this one answers; it must be readable by the sender in the same conversation.</summary>
     public long? ReplyToId { get; init; }
@@ -21,9 +23,10 @@ public sealed record SendMessageCommand(
 
 /// <summary>
 /// Posts a message (or, for staff, an internal note) to a conversation the member may see. A repeated
-/// idempotency key returns the message already stored instead of storing another.
+/// idempotency key returns the message already stored instead of storing another. Files already in the blob
+/// store become its attachments in the same transaction; a message with files may have no text.
 /// </summary>
-public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, ResolveMentions mentions)
+public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, ResolveMentions mentions, AttachmentWriter attachments)
 {
     public const string BodyField = "Body";
 
@@ -60,7 +63,9 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, Res
             return Result<long>.NotFound();
         }
 
-        if (MessageBodyRules.Validate(command.Body) is { } error)
+        var files = command.Attachments ?? [];
+        var filesOnly = files.Count > 0 && string.IsNullOrWhiteSpace(command.Body);
+        if (!filesOnly && MessageBodyRules.Validate(command.Body) is { } error)
         {
             return Result<long>.Invalid(BodyField, error);
         }
@@ -81,7 +86,7 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, Res
             return Result<long>.Invalid(BodyField, "Choose a priority: normal or urgent.");
         }
 
-        var mentioned = await mentions.HandleAsync(me, conversation.Id, command.Body!, command.Visibility, ct);
+        var mentioned = await mentions.HandleAsync(me, conversation.Id, command.Body ?? "", command.Visibility, ct);
         if (!mentioned.Succeeded)
         {
             return Result<long>.Invalid(BodyField, mentioned.Error!);
@@ -91,7 +96,13 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, Res
         return await IdempotentWrite.RunAsync(
             db,
             () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.Id, ct),
-            async () => (await writer.AppendAsync(me, conversation, command.Body!, command.Visibility, command.IdempotencyKey, extras, ct)).Id,
+            async () =>
+            {
+                var message = await writer.AppendAsync(me, conversation, command.Body ?? "", command.Visibility, command.IdempotencyKey, extras, ct);
+                return await attachments.AppendAsync(me, conversation, message, files, ct) is { } refusal
+                    ? Result<long>.Invalid(AttachmentFields.Files, refusal)
+                    : Result<long>.Ok(message.Id);
+            },
             ct);
     }
 }

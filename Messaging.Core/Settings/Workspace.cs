@@ -18,5 +18,20 @@ public sealed class Workspace
     /// <summary>Whether members see "Seen" / "Seen by ..." under their messages; off for privacy.</summary>
     public bool ReadReceiptsEnabled { get; set; } = true;
 
+    /// <summary>Largest file a member may attach (default 50 MB).</summary>
+    public long MaxFileBytes { get; set; } = Attachments.FileSettings.Default.MaxFileBytes;
+
+    /// <summary>Largest total of the files of one message (default 100 MB).</summary>
+    public long MaxMessageBytes { get; set; } = Attachments.FileSettings.Default.MaxMessageBytes;
+
+    /// <summary>Storage each project's files may use (default 5 GB).</summary>
+    public long ProjectQuotaBytes { get; set; } = Attachments.FileSettings.Default.ProjectQuotaBytes;
+
+    /// <summary>Comma-separated file extensions members may attach; each one is known to <see cref="Attachments.FileTypes"/>.</summary>
+    public string AllowedFileTypes { get; set; } = string.Join(',', Attachments.FileSettings.Default.AllowedExtensions);
+
+    /// <summary>Days the files of a deleted message are kept before the cleanup job removes their bytes (default 30).</summary>
+    public int FileRetentionDays { get; set; } = Attachments.FileSettings.Default.RetentionDays;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -23,6 +23,12 @@ public class PortalServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The portal's process, for measuring it (e.g. its memory while a large file is uploaded).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The portal is not running.");
+
+    /// <summary>The portal's blob store folder (attachments); removed with the database.</summary>
+    public string FilesRoot { get; private set; } = "";
+
     public static string OutputDirectory =>
         Environment.GetEnvironmentVariable("MESSAGING_TEST_OUTPUT") ?? Path.Combine(FindRoot(), "test-output");
 
@@ -56,6 +62,8 @@ public class PortalServer : IAsyncLifetime
         start.Environment["ConnectionStrings__Messaging"] = connectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Messaging__Live__HeartbeatSeconds"] = "5";
+        FilesRoot = Path.Combine(Path.GetTempPath(), "messaging-e2e-files", database);
+        start.Environment["Messaging__Files__Root"] = FilesRoot;
         foreach (var (name, value) in ExtraSettings)
         {
             start.Environment[name] = value;
@@ -121,6 +129,11 @@ public class PortalServer : IAsyncLifetime
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+
+        if (FilesRoot.Length > 0 && Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
         }
     }
 

@@ -64,6 +64,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
         public long ReportToHide { get; private set; }
 
+        /// <summary>A PNG attached to Sam's message: whoever may read the message may download and preview it.</summary>
+        public long Attachment { get; private set; }
+
         public Dictionary<Role, PortalClient> Clients { get; } = [];
 
         public async Task PrepareAsync()
@@ -83,6 +86,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             ItemMessage = await Database.ScalarAsync<long>($"SELECT id FROM messages WHERE conversation_id = {Conversation} AND body LIKE 'Answer 3:%'");
             ReportToDismiss = await ReportAsync(SamMessage);
             ReportToHide = await ReportAsync(SamMessage + 2);
+            Attachment = await this.AttachAsync(SamMessage, "matrix.png", TestFiles.Png);
 
             foreach (var role in Enum.GetValues<Role>())
             {
@@ -210,6 +214,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /account/preferences?handler=Block"] = new(BlockStaff, new() { ["memberId"] = "{target}" }),
         ["POST /account/preferences?handler=Unblock"] = new(UnblockStaff, new() { ["memberId"] = "{target}" }),
         ["GET /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage),
+        ["GET /files/{id:long}"] = new(ConversationReaders),
+        ["GET /files/{id:long}/preview"] = new(ConversationReaders),
         ["POST /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage, new()),
         ["GET /messages/item/{messageId:long}"] = new(ConversationReaders),
         ["GET /messages/item/{messageId:long}?handler=History"] = new(StaffThreadRead),
@@ -231,6 +237,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /portal/messages/{id:long}?handler=Schedule"] = new(ClientThread, EmptyMessage()),
         ["POST /portal/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["POST /portal/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
+        ["GET /portal/messages/{id:long}/files"] = new(ClientThread),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
@@ -250,6 +257,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=Schedule"] = new(StaffThreadSend, EmptyMessage()),
         ["POST /staff/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["POST /staff/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
+        ["GET /staff/messages/{id:long}/files"] = new(StaffThreadRead),
 
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
@@ -258,12 +266,14 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/projects/{id:long}?handler=Stage"] = new(Managers, new() { ["stage"] = "Active" }),
         ["POST /staff/projects/{id:long}?handler=Add"] = new(Managers, NoOne()),
         ["POST /staff/projects/{id:long}?handler=Remove"] = new(Managers, NoOne()),
+        ["GET /staff/projects/{id:long}/files"] = new(Managers),
 
         // Administration
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
         ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
         ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
+        ["POST /admin/settings?handler=Files"] = new(Admins, new()),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),
@@ -392,6 +402,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     private string Fill(string route)
     {
         var id = route.StartsWith("/admin/members/", StringComparison.Ordinal) ? fixture.TargetMember
+            : route.StartsWith("/files/", StringComparison.Ordinal) ? fixture.Attachment
             : route.StartsWith("/staff/projects/", StringComparison.Ordinal) ? fixture.Project
             : fixture.Conversation;
         return route

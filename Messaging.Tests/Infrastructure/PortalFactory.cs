@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>This app's blob store folder (attachments), under the temp folder and removed with the database.</summary>
+    public string FilesRoot => Path.Combine(Path.GetTempPath(), "messaging-test-files", Database.Name);
+
     protected virtual string EnvironmentName => "Testing";
 
     public async Task InitializeAsync()
@@ -43,6 +46,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "10000");
         // As in production, where the https port is known: plain http requests are redirected to it.
         builder.UseSetting("https_port", "443");
+        // Attachments go to a folder of this test class; the cleanup job is run by the tests that test it.
+        builder.UseSetting("Messaging:Files:Root", FilesRoot);
+        builder.UseSetting("Messaging:Files:CleanupIntervalMinutes", "0");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         ConfigureSettings(builder);
     }
@@ -72,6 +78,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (shared is null)
         {
             await Database.DropAsync();
+            if (Directory.Exists(FilesRoot))
+            {
+                Directory.Delete(FilesRoot, recursive: true);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,7 @@ namespace Messaging.Web.Messages;
 /// </summary>
 [MessagesModule]
 [EnableRateLimiting(RateLimits.Send)]
+[AcceptsUploads]
 public abstract partial class ThreadPageModel(
     CurrentMemberAccessor accessor,
     GetThread getThread,
@@ -99,11 +101,19 @@ public abstract partial class ThreadPageModel(
     protected async Task<IActionResult> PostAsync(long id, MessageVisibility visibility, CancellationToken ct)
     {
         Me = await accessor.RequireAsync(ct);
-        var result = await send.HandleAsync(Me, new SendMessageCommand(id, Input.Body, Input.IdempotencyKey, visibility)
+        await using var upload = await Uploads.ReadAsync(Me, id, Request, ct);
+        if (upload.NotFound)
         {
-            ReplyToId = Input.ReplyToId,
-            Priority = Input.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
-        }, ct);
+            return NotFound();
+        }
+
+        upload.CopyFieldsTo(Input);
+        var result = upload.Refused
+            ?? await send.HandleAsync(Me, new SendMessageCommand(id, Input.Body, Input.IdempotencyKey, visibility, upload.Files)
+            {
+                ReplyToId = Input.ReplyToId,
+                Priority = Input.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
+            }, ct);
         if (result.Failure == FailureKind.NotFound)
         {
             return NotFound();
@@ -123,7 +133,8 @@ public abstract partial class ThreadPageModel(
         }
 
         // Refused: the same form again with the text kept and the reason shown; nothing was stored.
-        Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = upload.TooLarge ? StatusCodes.Status413PayloadTooLarge
+            : result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
         var form = new ComposeFormModel(action, Input.IdempotencyKey ?? Guid.NewGuid(), Input.Body, result.Error, isNote)
         {
             ReplyToId = Input.ReplyToId,
@@ -146,6 +157,12 @@ public abstract partial class ThreadPageModel(
 
         return Page();
     }
+
+    /// <summary>
+    /// Streams the files of a multipart post (resolved here rather than through the constructor, so the portal
+    /// and staff thread pages, which other features extend, keep their constructors).
+    /// </summary>
+    private MessageUploadReader Uploads => HttpContext.RequestServices.GetRequiredService<MessageUploadReader>();
 
     /// <summary>Runs after the thread is loaded for a full page; a derived page loads what else it shows.</summary>
     protected virtual Task LoadExtrasAsync(CancellationToken ct) => Task.CompletedTask;

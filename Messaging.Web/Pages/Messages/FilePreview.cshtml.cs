@@ -1,0 +1,32 @@
+using Messaging.Core.Attachments;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace Messaging.Web.Pages.Messages;
+
+/// <summary>
+/// The inline preview of an image in the thread (<c>/files/{id}/preview</c>): only JPEG, PNG, GIF and WebP,
+/// served with their own image type and <c>Content-Disposition: inline</c>. Every other type answers 404 here
+/// (SVG and HTML cannot even be attached), so nothing but a raster image is ever rendered by the browser.
+/// </summary>
+[MessagesModule]
+public sealed class FilePreviewModel(CurrentMemberAccessor accessor, OpenAttachment open) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var file = await open.HandleAsync(await accessor.RequireAsync(ct), id, inlinePreview: true, ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        // The browser may keep it for a while (private): each thread view does not need a fresh copy and audit entry.
+        Response.Headers.CacheControl = "private, max-age=3600";
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        return new FileStreamResult(file.Content, file.ContentType) { EntityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"") };
+    }
+}
