@@ -25,6 +25,11 @@ public sealed class DeleteMessage(MessagingDbContext db, TimeProvider clock, Aud
             return Result<long>.NotFound();
         }
 
+        if (await MessageLookup.ClientStageRefusalAsync(db, me, message.ConversationId, ct) is { } closed)
+        {
+            return Result<long>.Forbidden(closed);
+        }
+
         if (MessageChangeRules.RefuseDelete(me, MessageFacts.Of(message)) is { } refusal)
         {
             return Result<long>.Forbidden(refusal);

@@ -27,6 +27,11 @@ public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, Audit
             return Result<long>.NotFound();
         }
 
+        if (await MessageLookup.ClientStageRefusalAsync(db, me, message.ConversationId, ct) is { } closed)
+        {
+            return Result<long>.Forbidden(closed);
+        }
+
         var window = await db.Workspaces.Where(w => w.Id == me.WorkspaceId).Select(w => w.EditWindowMinutes).SingleAsync(ct);
         var now = clock.GetUtcNow();
         if (MessageChangeRules.RefuseEdit(me, MessageFacts.Of(message), window, now) is { } refusal)

@@ -18,4 +18,22 @@ internal static class MessageLookup
             .Where(ConversationAccess.ReadableBy(me))
             .SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>
+    /// Clients change their messages only where they may still reply: in a closed project the thread is
+    /// read-only for them, edits and deletes included (<see cref="Projects.ProjectStageRules"/>).
+    /// </summary>
+    public static async Task<string?> ClientStageRefusalAsync(MessagingDbContext db, CurrentMember me, long conversationId, CancellationToken ct)
+    {
+        if (!me.IsClient)
+        {
+            return null;
+        }
+
+        var stage = await db.Conversations
+            .Where(c => c.Id == conversationId && c.Project != null)
+            .Select(c => (Projects.ProjectStage?)c.Project!.Stage)
+            .SingleOrDefaultAsync(ct);
+        return stage is { } s && !Projects.ProjectStageRules.ClientsCanReply(s) ? Projects.ProjectStageRules.ClientNotice(s) : null;
+    }
 }

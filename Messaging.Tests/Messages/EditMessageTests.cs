@@ -184,3 +184,27 @@ public sealed class EditMessageTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.NotFound, (await chloe.GetAsync($"/messages/item/{Id(noteId)}", htmx: true)).StatusCode);
     }
 }
+
+/// <summary>A closed project's threads are read-only for clients: no edits or deletes of their own messages either.</summary>
+public sealed class ClosedProjectChangeTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task AClientCannotEditOrDeleteTheirMessageOnceTheProjectIsClosed()
+    {
+        using var chloe = await factory.SignInAsync(Demo.Client);
+        var kickoff = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
+        var text = $"Before closing {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(chloe, "/portal/messages", kickoff, text)).StatusCode);
+        var id = await factory.Database.MessageIdAsync(text);
+        await factory.Database.ExecuteAsync("UPDATE projects SET stage = 'Closed' WHERE name = 'Spring Campaign'");
+
+        var edit = await EditAsync(chloe, id, text + " changed");
+        var delete = await DeleteAsync(chloe, id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+        Assert.Contains("closed", await edit.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Equal(text, await factory.Database.ScalarAsync<string>($"SELECT body FROM messages WHERE id = {Id(id)}"));
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM messages WHERE id = {Id(id)} AND (deleted_at IS NOT NULL OR edited_at IS NOT NULL)"));
+    }
+}

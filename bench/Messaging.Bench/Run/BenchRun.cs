@@ -181,5 +181,5 @@ public sealed class BenchRun(RunOptions options)
 
     private static string Ms(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:0.0} ms");
 
-    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0} %");
+    private static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{share * 100:0.0} %");
 }
