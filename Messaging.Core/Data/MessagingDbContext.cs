@@ -52,9 +52,14 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
+    internal const string SearchVectorSql =
+        "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("btree_gin");
 
         modelBuilder.Entity<Workspace>(e =>
         {
@@ -124,6 +129,10 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne(m => m.SubjectMember).WithMany().HasForeignKey(m => m.SubjectMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.ConversationId, m.Id });
             e.HasIndex(m => new { m.AuthorMemberId, m.IdempotencyKey }).IsUnique();
+            e.Property(m => m.AttachmentNames).HasDefaultValue(string.Empty);
+            e.Property(m => m.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
+            e.HasIndex(m => new { m.WorkspaceId, m.Id });
+            e.HasIndex(m => new { m.WorkspaceId, m.SearchVector }).HasMethod("gin");
         });
 
         modelBuilder.Entity<LiveEvent>(e =>

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using NpgsqlTypes;
 
 namespace Messaging.Core.Messages;
 
@@ -72,4 +73,10 @@ public sealed class Message
 
     /// <summary>Set when an Admin hides the message after a report: every reader then sees "hidden by a moderator", never the body.</summary>
     public DateTimeOffset? HiddenAt { get; set; }
+
+    /// <summary>The names of the message's files, one a line: kept by a trigger on attachments (migration 0009) so they are searchable.</summary>
+    public string AttachmentNames { get; set; } = string.Empty;
+
+    /// <summary>Body and file names as a tsvector (english), computed by PostgreSQL in the statement that stores the message; empty once deleted.</summary>
+    public NpgsqlTsVector SearchVector { get; set; } = null!;
 }
