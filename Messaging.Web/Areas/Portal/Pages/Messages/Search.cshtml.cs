@@ -1,0 +1,10 @@
+using Messaging.Core.Search;
+using Messaging.Web.Infrastructure;
+using Messaging.Web.Messages;
+
+namespace Messaging.Web.Areas.Portal.Pages.Messages;
+
+public sealed class SearchModel(CurrentMemberAccessor accessor, SearchMessages search) : SearchPageModel(accessor, search)
+{
+    public override string BasePath => "/portal/messages";
+}
