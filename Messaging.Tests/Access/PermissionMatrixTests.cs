@@ -238,9 +238,11 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /portal/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["POST /portal/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /portal/messages/{id:long}/files"] = new(ClientThread),
+        ["GET /portal/messages/search"] = new(Clients, Query: "q=spring"),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
+        ["GET /staff/messages/search"] = new(Staff, Query: "q=spring"),
         ["GET /staff/messages/new"] = new(Staff),
         ["POST /staff/messages/new"] = new(StaffSend, new()),
         ["GET /staff/messages/{id:long}"] = new(StaffThreadRead),
