@@ -21,7 +21,7 @@ public sealed partial class SearchTests(PortalServer server)
         await search.TypeAsync("\"move day 1\"");
 
         var result = search.Results.First;
-        await Expect(result.Locator("mark").First).ToHaveTextAsync("move", new() { Timeout = 15_000 });
+        await Expect(result.Locator("mark", new() { HasTextString = "move" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(search.Results).ToHaveCountAsync(1);
         await Expect(result).ToContainTextAsync("Chloe Client");
         Assert.Contains("/portal/messages/search?", search.Page.Url, StringComparison.Ordinal);

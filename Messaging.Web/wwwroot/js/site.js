@@ -83,7 +83,8 @@
   });
   document.addEventListener('htmx:afterSettle', function (evt) {
     afterSwap(evt.detail.elt);
-    if (evt.detail.elt && evt.detail.elt.id === 'thread-tail') {
+    // A message opened from search keeps its place (search.js) rather than jumping to the end.
+    if (evt.detail.elt && evt.detail.elt.id === 'thread-tail' && !document.querySelector('.is-search-hit')) {
       var tail = document.getElementById('thread-tail');
       if (tail) tail.scrollIntoView({ block: 'end', behavior: 'smooth' });
     }
