@@ -29,6 +29,9 @@ public sealed class BenchResults
     public List<Figure> Figures { get; } = [];
 
     public List<string> Notes { get; } = [];
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) output worth keeping with the figures, by what it explains.</summary>
+    public Dictionary<string, string> Plans { get; } = [];
 }
 
 public sealed record MachineInfo(int Cores, long MemoryBytes, string CpuModel, string OperatingSystem)

@@ -54,6 +54,16 @@ public static class ReportWriter
             }
         }
 
+        foreach (var (name, plan) in r.Plans)
+        {
+            s.AppendLine();
+            s.AppendLine(CultureInfo.InvariantCulture, $"Plan of {name}:");
+            s.AppendLine();
+            s.AppendLine("```");
+            s.Append(plan.TrimEnd()).AppendLine();
+            s.AppendLine("```");
+        }
+
         s.AppendLine(End);
         return s.ToString();
     }

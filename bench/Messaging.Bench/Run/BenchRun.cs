@@ -46,6 +46,7 @@ public sealed class BenchRun(RunOptions options)
             }
 
             await MeasurePagesAsync(results, scenario, longClient, longStaff, ct);
+            await MeasureSearchAsync(results, app, scenario, longClient, sessions, ct);
             await MeasureBaselinesAsync(results, app, longClient, ct);
             MeasureSends(results, await MeasureSendsAsync(senders, ct));
             await MeasureDeliveryAndMemoryAsync(results, app, scenario, senders, sessions, ct);
@@ -58,7 +59,6 @@ public sealed class BenchRun(RunOptions options)
             }
         }
 
-        results.Notes.Add("Search: not measured yet; the search endpoint does not exist in this build (issue 5).");
         return results;
     }
 
@@ -87,6 +87,18 @@ public sealed class BenchRun(RunOptions options)
             Record(results, name, summary);
             results.Figures.Add(new Figure($"{name} p95", Ms(summary.P95), "≤ 20 ms", summary.P95 <= 20));
         }
+    }
+
+    private async Task MeasureSearchAsync(BenchResults results, AppProcess app, Scenario scenario, PortalSession client, List<PortalSession> sessions, CancellationToken ct)
+    {
+        var adminEmail = await SearchScenarios.AdminEmailAsync(options.ConnectionString, scenario.LongThread.ClientEmail, ct);
+        var admin = await SignInAsync(app, adminEmail, sessions, ct);
+        var searchers = new List<(Searcher, PortalSession)>
+        {
+            (await SearchScenarios.SearcherAsync(options.ConnectionString, "staff Admin", adminEmail, ct), admin),
+            (await SearchScenarios.SearcherAsync(options.ConnectionString, "client", scenario.LongThread.ClientEmail, ct), client),
+        };
+        await SearchScenarios.MeasureAsync(results, options.ConnectionString, searchers, options.Quick, ct);
     }
 
     private async Task MeasureBaselinesAsync(BenchResults results, AppProcess app, PortalSession client, CancellationToken ct)

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Messaging.Bench.Dataset;
+using Messaging.Bench.Report;
+using Messaging.Bench.Stats;
+using Npgsql;
+
+namespace Messaging.Bench.Run;
+
+/// <summary>One search the benchmark makes: the box's text, and the words it gives websearch_to_tsquery.</summary>
+public sealed record SearchCase(string Name, string Box, string Words, DateTimeOffset? Before = null);
+
+/// <summary>Who searches: their member row, and whether they see the whole workspace (Admin) or only their conversations (client).</summary>
+public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient);
+
+/// <summary>
+/// Search at the HTTP endpoint (the page a browser loads) and the same query straight against PostgreSQL,
+/// for a staff Admin (the whole workspace: the most messages to search) and the client of the longest
+/// thread, with a frequent and a rare word (the GIN + ORDER BY plan trap), two words, a phrase and a filter.
+/// The SQL is the one <c>SearchMessages</c> makes through EF Core (taken from its log), with the same
+/// parameters, so the difference between the two figures is the web layer.
+/// </summary>
+public static class SearchScenarios
+{
+    /// <summary>Mirrors SearchMessages.RankedCandidates.</summary>
+    private const int Candidates = 200;
+
+    public static async Task<List<SearchCase>> CasesAsync(string connectionString, CancellationToken ct)
+    {
+        var vocabulary = TextGenerator.CreateDefault().Vocabulary;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT min(created_at) + (max(created_at) - min(created_at)) / 2 FROM messages", connection);
+        var middle = new DateTimeOffset((DateTime)(await cmd.ExecuteScalarAsync(ct))!, TimeSpan.Zero);
+        var rare = vocabulary[vocabulary.Count - 500];
+        var day = middle.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return
+        [
+            new("one frequent word", "please", "please"),
+            new("one rare word", rare, rare),
+            new("two words", "budget review", "budget review"),
+            new("phrase", "\"next week\"", "\"next week\""),
+            new("word + date filter", $"photos before:{day}", "photos", new DateTimeOffset(middle.Date, TimeSpan.Zero)),
+        ];
+    }
+
+    public static async Task<Searcher> SearcherAsync(string connectionString, string label, string email, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT m.id, m.workspace_id, m.kind = 'Client' FROM members m JOIN "AspNetUsers" u ON u."Id" = m.user_id WHERE u."Email" = @email ORDER BY m.id LIMIT 1
+            """, connection);
+        cmd.Parameters.AddWithValue("email", email);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
+    }
+
+    /// <summary>The first Admin of the workspace the long thread is in.</summary>
+    public static async Task<string> AdminEmailAsync(string connectionString, string clientEmail, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT u."Email" FROM members a JOIN "AspNetUsers" u ON u."Id" = a.user_id
+            WHERE a.role = 'Admin' AND a.workspace_id = (SELECT c.workspace_id FROM members c JOIN "AspNetUsers" cu ON cu."Id" = c.user_id WHERE cu."Email" = @email LIMIT 1)
+            ORDER BY a.id LIMIT 1
+            """, connection);
+        cmd.Parameters.AddWithValue("email", clientEmail);
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    public static string Path(Searcher who, SearchCase search) =>
+        $"/{(who.IsClient ? "portal" : "staff")}/messages/search?q={Uri.EscapeDataString(search.Box)}";
+
+    /// <summary>The ranked search's SQL (the id query; the snippet query for the 20 shown is separate and small).</summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, Searcher who, SearchCase search, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(search);
+        var sql = new StringBuilder(explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "");
+        sql.Append("""
+            SELECT m0.id FROM (
+                SELECT m.id, m.search_vector FROM messages AS m
+                WHERE m.workspace_id = @ws AND m.deleted_at IS NULL AND m.kind = 'Text'
+            """);
+        sql.Append(who.IsClient
+            ? """
+                  AND m.visibility = 'Everyone'
+                  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws
+                      AND EXISTS (SELECT 1 FROM conversation_participants AS p WHERE c.id = p.conversation_id AND p.member_id = @me) AND c.id = m.conversation_id)
+                  AND m.hidden_at IS NULL
+              """
+            : "  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws AND c.id = m.conversation_id)\n");
+        sql.Append("    AND m.search_vector @@ websearch_to_tsquery('english', @q)\n");
+        if (search.Before is not null)
+        {
+            sql.Append("    AND m.created_at < @before\n");
+        }
+
+        sql.Append("""
+                ORDER BY m.id DESC LIMIT @candidates) AS m0
+            ORDER BY ts_rank(m0.search_vector, websearch_to_tsquery('english', @q)) DESC, m0.id DESC
+            LIMIT 21 OFFSET 0
+            """);
+        var cmd = new NpgsqlCommand(sql.ToString(), connection);
+        cmd.Parameters.AddWithValue("ws", who.WorkspaceId);
+        cmd.Parameters.AddWithValue("me", who.MemberId);
+        cmd.Parameters.AddWithValue("q", search.Words);
+        cmd.Parameters.AddWithValue("candidates", Candidates);
+        if (search.Before is { } before)
+        {
+            cmd.Parameters.AddWithValue("before", before);
+        }
+
+        return cmd;
+    }
+
+    public static async Task<LatencySummary> SqlAsync(string connectionString, Searcher who, SearchCase search, int samples, TimeSpan limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(connectionString, ct);
+        for (var i = 0; i < 5; i++)
+        {
+            await using var warm = Command(connection, who, search);
+            await using var r = await warm.ExecuteReaderAsync(ct);
+        }
+
+        var latencies = new List<double>(samples);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < samples && clock.Elapsed < limit; i++)
+        {
+            await using var cmd = Command(connection, who, search);
+            var start = Stopwatch.GetTimestamp();
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                }
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return LatencySummary.From(latencies, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A connection planning as SearchMessages does (it sets random_page_cost = 1.1 for its query).</summary>
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var set = new NpgsqlCommand("SET random_page_cost = 1.1", connection);
+        await set.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    public static async Task<string> ExplainAsync(string connectionString, Searcher who, SearchCase search, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(connectionString, ct);
+        await using var cmd = Command(connection, who, search, explain: true);
+        var plan = new StringBuilder();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+
+    /// <summary>Measures every case for both searchers, and keeps the plan of the case whose SQL p99 is worst.</summary>
+    public static async Task MeasureAsync(BenchResults results, string connectionString, IReadOnlyList<(Searcher Who, PortalSession Session)> searchers, bool quick, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var cases = await CasesAsync(connectionString, ct);
+        var samples = quick ? 100 : 300;
+        var limit = TimeSpan.FromSeconds(quick ? 15 : 45);
+        (double P99, Searcher Who, SearchCase Case)? slowest = null;
+        foreach (var (who, session) in searchers)
+        {
+            foreach (var search in cases)
+            {
+                var name = $"search: {who.Label}, {search.Name}";
+                var http = await Measurements.PageAsync(session, Path(who, search), samples, limit, ct);
+                var sql = await SqlAsync(connectionString, who, search, samples, limit, ct);
+                results.Latencies[$"{name} (HTTP)"] = http;
+                results.Latencies[$"{name} (SQL)"] = sql;
+                Console.WriteLine($"  {name}: HTTP {http.Describe()}; SQL {sql.Describe()}");
+                results.Figures.Add(new Figure($"{name}, HTTP p50 / p99", Ms2(http.P50, http.P99), "≤ 10 / ≤ 100 ms", http.P50 <= 10 && http.P99 <= 100));
+                if (slowest is null || sql.P99 > slowest.Value.P99)
+                {
+                    slowest = (sql.P99, who, search);
+                }
+            }
+        }
+
+        if (slowest is { } s)
+        {
+            var plan = await ExplainAsync(connectionString, s.Who, s.Case, ct);
+            results.Plans[$"search: {s.Who.Label}, {s.Case.Name} (slowest SQL p99), box \u201C{s.Case.Box}\u201D"] = plan;
+        }
+
+        results.Notes.Add($"Search: relevance ranks the newest {Candidates} matches (SearchMessages.RankedCandidates); the HTTP figure is the whole search page, the SQL figure the ranked id query alone, on one connection.");
+    }
+
+    private static string Ms2(double p50, double p99) => string.Create(CultureInfo.InvariantCulture, $"{p50:0.0} / {p99:0.0} ms");
+}
