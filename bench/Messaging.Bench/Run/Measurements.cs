@@ -124,13 +124,14 @@ public static class Measurements
     }
 
     /// <summary>Sequential page loads, after a warm-up, each checked for 200.</summary>
-    public static async Task<LatencySummary> PageAsync(PortalSession session, string path, int samples, TimeSpan maxDuration, CancellationToken ct)
+    /// <param name="htmxTarget">Ask for the fragment htmx swaps into this element id (as live search does), not the whole page.</param>
+    public static async Task<LatencySummary> PageAsync(PortalSession session, string path, int samples, TimeSpan maxDuration, CancellationToken ct, string? htmxTarget = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var uri = new Uri(path, UriKind.Relative);
         for (var i = 0; i < 10; i++)
         {
-            using var warm = await session.Http.GetAsync(uri, ct);
+            using var warm = await session.Http.SendAsync(Get(uri, htmxTarget), ct);
             warm.EnsureSuccessStatusCode();
         }
 
@@ -139,7 +140,7 @@ public static class Measurements
         for (var i = 0; i < samples && clock.Elapsed < maxDuration; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            using var response = await session.Http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, ct);
+            using var response = await session.Http.SendAsync(Get(uri, htmxTarget), HttpCompletionOption.ResponseContentRead, ct);
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -150,5 +151,17 @@ public static class Measurements
         }
 
         return LatencySummary.From(latencies, clock.Elapsed.TotalSeconds);
+    }
+
+    private static HttpRequestMessage Get(Uri uri, string? htmxTarget)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (htmxTarget is not null)
+        {
+            request.Headers.Add("HX-Request", "true");
+            request.Headers.Add("HX-Target", htmxTarget);
+        }
+
+        return request;
     }
 }
