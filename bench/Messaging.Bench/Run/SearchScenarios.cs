@@ -16,8 +16,8 @@ public sealed record Searcher(string Label, string Email, long MemberId, long Wo
 
 /// <summary>
 /// Search at the HTTP endpoint (the page a browser loads) and the same query straight against PostgreSQL,
-/// for a staff Admin (the whole workspace: the most messages to search) and the client of the longest
-/// thread, with a frequent and a rare word (the GIN + ORDER BY plan trap), two words, a phrase and a filter.
+/// for a staff Admin (the whole workspace: the most messages to search), the client of the longest
+/// thread (20,000 messages in one conversation) and an ordinary client, with a frequent and a rare word (the GIN + ORDER BY plan trap), two words, a phrase and a filter.
 /// The SQL is the one <c>SearchMessages</c> makes through EF Core (taken from its log), with the same
 /// parameters, so the difference between the two figures is the web layer.
 /// </summary>
