@@ -1,9 +1,9 @@
+using System.Runtime.CompilerServices;
 using Messaging.Core.Access;
 using Messaging.Core.Data;
 using Messaging.Core.Members;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Core.Notifications;

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Messaging.Core.Access;
+using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Notifications;
 
