@@ -115,6 +115,12 @@ public sealed class ReceiveEmailReply(
         var result = await send.HandleAsync(me, new SendMessageCommand(token.ConversationId, body, key) { Channel = MessageChannel.Email }, ct);
         if (result.Succeeded)
         {
+            if (email.AttachmentCount > 0)
+            {
+                await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was posted without its attachments",
+                    $"Your reply was posted, but files sent by email are not added to conversations. Add them in the portal: {link}", $"files:{key}", ct);
+            }
+
             return InboundOutcome.Posted;
         }
 

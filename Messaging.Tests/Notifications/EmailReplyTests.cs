@@ -67,6 +67,29 @@ public sealed class EmailReplyTests(NotificationFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AReplyWithAttachmentsIsPostedAndTheMemberIsToldTheFilesWereNotAdded()
+    {
+        var (kickoff, replyTo, mark) = await NotifiedClientAsync();
+        var body = $"See the attached proof {Guid.NewGuid():N}";
+        var mail = new
+        {
+            from = "client@demo.local",
+            to = replyTo,
+            subject = "Re: proof",
+            text = body,
+            attachments = new[] { new { filename = "proof.pdf", contentType = "application/pdf", size = 1234 } },
+        };
+
+        Assert.Equal("Posted", await OutcomeOfAsync(await factory.PostInboundAsync(mail)));
+        await factory.DispatchAsync();
+
+        Assert.Equal(1L, await MessagesWithBodyAsync(body));
+        var notice = Assert.Single(factory.MailSince(mark, Demo.Client));
+        Assert.Equal("Your email reply was posted without its attachments", notice.Subject);
+        Assert.Contains($"/portal/messages/{kickoff}", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReplyFromAnotherAddressIsNotPostedAndTheMemberIsToldByEmail()
     {
         var (_, replyTo, mark) = await NotifiedClientAsync();

@@ -23,35 +23,15 @@ public sealed class EmailDispatchOptions
 public sealed class EmailDispatcher(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<EmailDispatchOptions> options,
-    ILogger<EmailDispatcher> logger) : BackgroundService
+    ILogger<EmailDispatcher> logger) : Infrastructure.PollingService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(scopes, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must survive a database outage; claimed rows are taken over when their claim goes stale.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Sending notification emails failed; trying again at the next poll");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override string WorkName => "Sending notification emails";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => RunOnceAsync(scopes, ct);
 
     /// <summary>One pass (also what tests call): digests due now, then every due email. Returns how many rows were handled.</summary>
     public static async Task<int> RunOnceAsync(IServiceScopeFactory scopes, CancellationToken ct)
