@@ -94,7 +94,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         if (message.Kind == MessageKind.Text)
         {
             await ConversationRevival.OnNewMessageAsync(db, conversation.Id, visibility, ct);
-            await notifications.HandleAsync(conversation, message, ct);
+            await notifications.HandleAsync(conversation, message, me.IsClient, ct);
         }
 
         var participant = await db.Participants.SingleOrDefaultAsync(

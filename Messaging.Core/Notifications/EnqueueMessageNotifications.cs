@@ -15,24 +15,23 @@ namespace Messaging.Core.Notifications;
 /// </summary>
 public sealed class EnqueueMessageNotifications(MessagingDbContext db, NotificationRecipients recipients, IOptions<NotificationOptions> options)
 {
-    public async Task HandleAsync(Conversation conversation, Message message, CancellationToken ct)
+    public async Task HandleAsync(Conversation conversation, Message message, bool authorIsClient, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
-        var ids = await recipients.HandleAsync(conversation, message, ct);
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var settings = await db.NotificationSettings.AsNoTracking().Where(s => ids.Contains(s.MemberId)).ToDictionaryAsync(s => s.MemberId, ct);
-        var muted = await db.Participants.AsNoTracking()
-            .Where(p => p.ConversationId == conversation.Id && p.IsMuted && ids.Contains(p.MemberId))
-            .Select(p => p.MemberId).ToListAsync(ct);
+        var conversationId = conversation.Id;
+        var people = await recipients.For(conversation, message, authorIsClient)
+            .Select(m => new
+            {
+                m.Id,
+                Settings = db.NotificationSettings.FirstOrDefault(s => s.MemberId == m.Id),
+                Muted = db.Participants.Any(p => p.ConversationId == conversationId && p.MemberId == m.Id && p.IsMuted),
+            })
+            .ToListAsync(ct);
         var mentioned = message.Mentions.Select(m => m.MemberId).ToHashSet();
-        var rows = ids
-            .Where(id => !muted.Contains(id) || mentioned.Contains(id))
-            .Select(id => (Id: id, Due: NotificationSchedule.DueAt(settings.GetValueOrDefault(id) ?? NotificationSettings.Defaults(id), message.CreatedAt, options.Value)))
+        var rows = people
+            .Where(p => !p.Muted || mentioned.Contains(p.Id))
+            .Select(p => (p.Id, Due: NotificationSchedule.DueAt(p.Settings ?? NotificationSettings.Defaults(p.Id), message.CreatedAt, options.Value)))
             .Where(r => r.Due is not null)
             .ToList();
         if (rows.Count == 0)

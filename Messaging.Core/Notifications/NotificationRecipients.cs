@@ -14,21 +14,21 @@ namespace Messaging.Core.Notifications;
 /// </summary>
 public sealed class NotificationRecipients(MessagingDbContext db)
 {
-    public async Task<IReadOnlyList<long>> HandleAsync(Conversation conversation, Message message, CancellationToken ct)
+    /// <summary>The recipients as a query, so the caller loads what it needs about them in the same round trip.</summary>
+    public IQueryable<Member> For(Conversation conversation, Message message, bool authorIsClient)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(message);
+        var conversationId = conversation.Id;
+        var authorId = message.AuthorMemberId;
         var staffOnly = message.Visibility == MessageVisibility.StaffOnly;
-        var fromClient = await db.Members.AnyAsync(m => m.Id == message.AuthorMemberId && m.Kind == MemberKind.Client, ct);
-        var projectId = fromClient ? conversation.ProjectId : null;
-        return await db.Members.AsNoTracking()
-            .Where(m => m.WorkspaceId == conversation.WorkspaceId && m.IsActive && m.Id != message.AuthorMemberId)
+        var projectId = authorIsClient ? conversation.ProjectId : null;
+        return db.Members.AsNoTracking()
+            .Where(m => m.WorkspaceId == conversation.WorkspaceId && m.IsActive && m.Id != authorId)
             .Where(m => !staffOnly || m.Kind == MemberKind.Staff)
-            .Where(m => !db.MemberBlocks.Any(b => b.BlockerMemberId == m.Id && b.BlockedMemberId == message.AuthorMemberId))
-            .Where(m => db.Participants.Any(p => p.ConversationId == conversation.Id && p.MemberId == m.Id)
+            .Where(m => !db.MemberBlocks.Any(b => b.BlockerMemberId == m.Id && b.BlockedMemberId == authorId))
+            .Where(m => db.Participants.Any(p => p.ConversationId == conversationId && p.MemberId == m.Id)
                 || (projectId != null && m.Kind == MemberKind.Staff && db.ProjectMembers.Any(pm =>
-                    pm.ProjectId == projectId && pm.MemberId == m.Id && pm.Relation == ProjectRelation.Team)))
-            .Select(m => m.Id)
-            .ToListAsync(ct);
+                    pm.ProjectId == projectId && pm.MemberId == m.Id && pm.Relation == ProjectRelation.Team)));
     }
 }

@@ -50,6 +50,31 @@ public sealed class EmailNotificationTests(NotificationFactory factory) : IClass
     }
 
     [Fact]
+    public async Task AMessageFromTheReplyFormCommitsWithItsOutboxRowAndARefusedOneLeavesNone()
+    {
+        var mark = await factory.FreshStartAsync();
+        var timeline = await ConversationAsync("Launch timeline");
+        using var client = await factory.SignInAsync(Demo.Client2);
+        var body = $"Sent from the reply form {Guid.NewGuid():N}";
+        var pending = "SELECT count(*) FROM email_outbox WHERE status = 'Pending' AND kind = 'Messages'";
+
+        var refused = await client.PostFormAsync($"/portal/messages/{timeline}", $"/portal/messages/{timeline}?handler=Reply",
+            new() { ["Input.Body"] = "   ", ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() }, htmx: true);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>(pending));
+
+        var sent = await client.PostFormAsync($"/portal/messages/{timeline}", $"/portal/messages/{timeline}?handler=Reply",
+            new() { ["Input.Body"] = body, ["Input.IdempotencyKey"] = Guid.NewGuid().ToString() }, htmx: true);
+        Assert.Equal(System.Net.HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(1L, await factory.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM email_outbox o JOIN messages m ON m.id = o.first_message_id WHERE m.body = '{body}' AND o.status = 'Pending'"));
+
+        factory.Clock.Advance(PastGrace);
+        await factory.DispatchAsync();
+        Assert.Contains(body, Assert.Single(factory.MailSince(mark, Demo.Staff)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SomeoneWhoReadTheMessageMeanwhileIsNotEmailed()
     {
         var mark = await factory.FreshStartAsync();
@@ -81,6 +106,19 @@ public sealed class EmailNotificationTests(NotificationFactory factory) : IClass
         Assert.Empty(factory.MailSince(mark, Demo.Client));
         Assert.DoesNotContain(factory.Mail.All(), m => m.Text.Contains("client seems unhappy", StringComparison.Ordinal) && m.To == Demo.Client);
         Assert.Equal(0L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM email_outbox WHERE recipient_member_id = {clientId} AND conversation_id = {moodboard} AND created_at >= (SELECT max(created_at) FROM messages)"));
+
+        // A note written while the client's email for a public message waits is not in that email.
+        mark = factory.Mail.All().Count;
+        await factory.SendAsync(Demo.Staff, moodboard, "Public: new palette uploaded");
+        await factory.SendAsync(Demo.Staff, moodboard, "Internal: second palette is a fallback only", MessageVisibility.StaffOnly);
+        factory.Clock.Advance(PastGrace);
+        await factory.DispatchAsync();
+
+        var toClient = Assert.Single(factory.MailSince(mark, Demo.Client));
+        Assert.Contains("new palette uploaded", toClient.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fallback only", toClient.Text, StringComparison.Ordinal);
+        Assert.Equal("1 new message in “Moodboard feedback”", toClient.Subject);
+        Assert.Contains("fallback only", Assert.Single(factory.MailSince(mark, Demo.Admin)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
