@@ -76,7 +76,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        await DisposeAsync(); // virtual: a derived factory's own clean-up (e.g. its SMTP server) runs too
+
         if (shared is null)
         {
             await Database.DropAsync();

@@ -45,6 +45,7 @@ public sealed class SmtpSink : IDisposable
             RedirectStandardError = true,
         };
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the SMTP server");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(); // never outlive the test run, whatever happens to the fixture
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "ready")
         {
