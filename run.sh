@@ -32,6 +32,10 @@ dotnet build Messaging.Web/Messaging.Web.csproj -c Release -nologo -v quiet -clp
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Attachments go to the checkout's .data/files (beside the private cluster) unless set otherwise.
 export Messaging__Files__Root="${Messaging__Files__Root:-$DATA_DIR/files}"
+# Notification emails link here; their reply addresses are signed with a key kept in .data (so they survive restarts).
+export Messaging__Notifications__PublicBaseUrl="${Messaging__Notifications__PublicBaseUrl:-${URLS%%;*}}"
+[ -f "$DATA_DIR/reply.secret" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$DATA_DIR/reply.secret")
+export Messaging__Notifications__ReplySecret="${Messaging__Notifications__ReplySecret:-$(cat "$DATA_DIR/reply.secret")}"
 log "serving on $URLS (sign in as client@demo.local / Passw0rd!demo); Ctrl-C stops"
 cd Messaging.Web
 dotnet bin/Release/net10.0/Messaging.Web.dll --urls "$URLS" &

@@ -9,7 +9,8 @@ cd "$ROOT"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_toolchain
-ensure_packages chromium fonts-noto-color-emoji
+# python3-aiosmtpd: the real SMTP server the notification tests start (scripts/smtp_sink.py).
+ensure_packages chromium fonts-noto-color-emoji python3-aiosmtpd
 
 if [ -z "${MESSAGING_TEST_PG:-}" ]; then
   if [ -n "${ConnectionStrings__Messaging:-}" ]; then

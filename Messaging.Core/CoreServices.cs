@@ -17,6 +17,8 @@ public static class CoreServices
         services.AddSingleton<MigrationRunner>();
         services.TryAddSingleton<IRequestOrigin, NoRequestOrigin>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Notifications.NotificationRecipients>();
+        services.AddOptions<Notifications.NotificationOptions>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                 && t.Namespace is not null

@@ -9,6 +9,7 @@ using Messaging.Web.Attachments;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
+using Messaging.Web.Notifications;
 using Messaging.Web.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -84,6 +85,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<EventHub>();
 builder.Services.AddHostedService<PostgresEventListener>();
 builder.Services.AddConversationState(builder.Configuration);
+builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<MessagingDbContext>("database");
 
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
@@ -92,6 +94,7 @@ builder.Services
     {
         o.Conventions.AuthorizeAreaFolder("Portal", "/", MemberPolicies.Client);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Messages", MemberPolicies.Staff);
+        o.Conventions.AuthorizeAreaFolder("Staff", "/Settings", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Projects", MemberPolicies.Manager);
         o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
         o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
@@ -154,6 +157,7 @@ app.MapHealthChecks("/healthz");
 app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapEventStream();
 app.MapConversationState();
+app.MapInboundEmail();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -4,6 +4,7 @@ using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
+using Messaging.Core.Notifications;
 using Messaging.Core.Projects;
 using Messaging.Core.Safety;
 using Messaging.Core.Scheduling;
@@ -55,6 +56,9 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
     internal const string SearchVectorSql =
         "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -126,6 +130,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasOne(m => m.ReplyTo).WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
             e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(20);
             e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
             e.HasOne(m => m.SubjectMember).WithMany().HasForeignKey(m => m.SubjectMemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.ConversationId, m.Id });
             e.HasIndex(m => new { m.AuthorMemberId, m.IdempotencyKey }).IsUnique();
@@ -242,6 +247,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasIndex(a => a.StorageKey).IsUnique();
         });
 
+        NotificationModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -23,6 +23,13 @@ public enum MessageKind
     ParticipantRemoved,
 }
 
+/// <summary>How a message reached the thread: typed in the app, or a reply to a notification email ("via email").</summary>
+public enum MessageChannel
+{
+    App,
+    Email,
+}
+
 public sealed class Message
 {
     public const int MaxBodyLength = 10_000;
@@ -55,6 +62,8 @@ public sealed class Message
     public Message? ReplyTo { get; set; }
 
     public MessagePriority Priority { get; set; }
+
+    public MessageChannel Channel { get; set; }
 
     /// <summary>The participants this message mentions (<c>@name</c>); what the notifier reads.</summary>
     public List<MessageMention> Mentions { get; set; } = [];

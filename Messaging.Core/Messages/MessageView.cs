@@ -26,6 +26,9 @@ public sealed record MessageView(
 
     public MessagePriority Priority { get; init; }
 
+    /// <summary>Email when the message is a reply to a notification email (shown as "via email").</summary>
+    public MessageChannel Channel { get; init; }
+
     /// <summary>When the author last edited it; "edited" is shown when set.</summary>
     public DateTimeOffset? EditedAt { get; init; }
 
@@ -81,6 +84,7 @@ internal static class MessageViews
             IsHidden = r.IsHidden,
             AuthorIsAdmin = r.AuthorRole == StaffRole.Admin,
             Priority = r.Priority,
+            Channel = r.Channel,
             EditedAt = r.IsDeleted ? null : r.EditedAt,
             IsDeleted = r.IsDeleted,
             // An internal note quoted in a public reply is not even mentioned to a client.
@@ -99,6 +103,7 @@ internal static class MessageViews
             IsHidden = m.HiddenAt != null,
             AuthorRole = m.Author.Role,
             Priority = m.Priority,
+            Channel = m.Channel,
             EditedAt = m.EditedAt,
             IsDeleted = m.DeletedAt != null,
             ReplyTo = m.ReplyTo == null ? null : new QuoteRowData(
@@ -136,6 +141,8 @@ internal sealed record MessageRowData(
     public StaffRole? AuthorRole { get; init; }
 
     public MessagePriority Priority { get; init; }
+
+    public MessageChannel Channel { get; init; }
 
     public DateTimeOffset? EditedAt { get; init; }
 

@@ -15,7 +15,7 @@ namespace Messaging.Core.Messages;
 /// <see cref="AuditActions.MessageSend"/> audit entry. A retried idempotent send never gets here, so it
 /// adds no second entry. Shared by <see cref="SendMessage"/> and <see cref="StartConversation"/> so both write the same rows.
 /// </summary>
-public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, AuditLog audit, Notifications.EnqueueMessageNotifications notifications)
 {
     /// <summary>What an earlier message sent by this member with this idempotency key resolved to (its id, its conversation...), if any.</summary>
     public async Task<long?> FindByKeyAsync(CurrentMember me, Guid? key, System.Linq.Expressions.Expression<Func<Message, long>> select, CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
             IdempotencyKey = idempotencyKey,
             ReplyToId = extras.ReplyToId,
             Priority = extras.Priority,
+            Channel = extras.Channel,
         };
         message.Mentions.AddRange(extras.MentionedMemberIds.Select(id => new MessageMention { MemberId = id, ConversationId = conversation.Id }));
         return AppendAsync(me, conversation, message, ct);
@@ -93,6 +94,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         if (message.Kind == MessageKind.Text)
         {
             await ConversationRevival.OnNewMessageAsync(db, conversation.Id, visibility, ct);
+            await notifications.HandleAsync(conversation, message, me.IsClient, ct);
         }
 
         var participant = await db.Participants.SingleOrDefaultAsync(
@@ -137,5 +139,8 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
 /// <summary>What a message may carry besides its body: the message it answers, its priority, and who it mentions.</summary>
 public sealed record MessageExtras(long? ReplyToId, MessagePriority Priority, IReadOnlyCollection<long> MentionedMemberIds)
 {
+    /// <summary>Email for replies that came in through <see cref="Notifications.ReceiveEmailReply"/>.</summary>
+    public MessageChannel Channel { get; init; }
+
     public static MessageExtras None { get; } = new(null, MessagePriority.Normal, []);
 }

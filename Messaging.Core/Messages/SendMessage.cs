@@ -19,6 +19,8 @@ public sealed record SendMessageCommand(
     public long? ReplyToId { get; init; }
 
     public MessagePriority Priority { get; init; }
+
+    public MessageChannel Channel { get; init; }
 }
 
 /// <summary>
@@ -92,7 +94,7 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, Res
             return Result<long>.Invalid(BodyField, mentioned.Error!);
         }
 
-        var extras = new MessageExtras(command.ReplyToId, command.Priority, mentioned.Value!);
+        var extras = new MessageExtras(command.ReplyToId, command.Priority, mentioned.Value!) { Channel = command.Channel };
         return await IdempotentWrite.RunAsync(
             db,
             () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.Id, ct),

@@ -200,6 +200,10 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /healthz"] = new(Public),
         ["GET /healthz/live"] = new(Public),
 
+        // The inbound-mail webhook: no session counts, only the HMAC signature. Without a configured secret (as here) it
+        // is off: 404 for everyone; with one, an unsigned post is 401 (EmailReplyTests).
+        ["POST /inbound/email"] = new(_ => Outcome.NotFound, new()),
+
         // Any signed-in member
         ["GET /"] = new(SignedIn),
         ["GET /account/logout"] = new(Public),
@@ -239,6 +243,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /portal/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /portal/messages/{id:long}/files"] = new(ClientThread),
         ["GET /portal/messages/search"] = new(Clients, Query: "q=spring"),
+        ["GET /portal/settings/notifications"] = new(Clients),
+        ["POST /portal/settings/notifications"] = new(Clients, new()),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
@@ -260,6 +266,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=EditScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["POST /staff/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /staff/messages/{id:long}/files"] = new(StaffThreadRead),
+        ["GET /staff/settings/notifications"] = new(Staff),
+        ["POST /staff/settings/notifications"] = new(Staff, new()),
 
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),

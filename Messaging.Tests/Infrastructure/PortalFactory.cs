@@ -49,6 +49,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Attachments go to a folder of this test class; the cleanup job is run by the tests that test it.
         builder.UseSetting("Messaging:Files:Root", FilesRoot);
         builder.UseSetting("Messaging:Files:CleanupIntervalMinutes", "0");
+        // Notification emails are sent by the tests that test them (Notifications/, with their own SMTP server).
+        builder.UseSetting("Messaging:Notifications:Dispatch:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         ConfigureSettings(builder);
     }
@@ -74,7 +76,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        await DisposeAsync(); // virtual: a derived factory's own clean-up (e.g. its SMTP server) runs too
+
         if (shared is null)
         {
             await Database.DropAsync();

@@ -24,37 +24,15 @@ public sealed class SchedulingOptions
 public sealed class ScheduledMessageDispatcher(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<SchedulingOptions> options,
-    ILogger<ScheduledMessageDispatcher> logger) : BackgroundService
+    ILogger<ScheduledMessageDispatcher> logger) : Infrastructure.PollingService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
-        do
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must survive a database outage; claimed rows are retried after their claim goes stale.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Sending scheduled messages failed; trying again at the next poll");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
 
-    private async Task SendDueAsync(CancellationToken ct)
+    protected override string WorkName => "Sending scheduled messages";
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var sent = true;
         while (sent && !ct.IsCancellationRequested)

@@ -27,6 +27,9 @@ public sealed class PreferencesModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>The member's notification settings page (issue 7), linked from here.</summary>
+    public string NotificationSettingsPath { get; private set; } = "/portal/settings/notifications";
+
     public string? BackUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 
     public static IReadOnlyList<(WhoMayStart Value, string Label, string Hint)> Choices { get; } =
@@ -115,5 +118,6 @@ public sealed class PreferencesModel(
     {
         Preferences = await get.HandleAsync(me, ct);
         WhoMayStart ??= Preferences.WhoMayStart;
+        NotificationSettingsPath = me.IsStaff ? "/staff/settings/notifications" : "/portal/settings/notifications";
     }
 }

@@ -1,0 +1,154 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using Messaging.Core.Access;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Messaging.Core.Members;
+using Messaging.Core.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Core.Notifications;
+
+/// <summary>An inbound email as the webhook delivers it (the signature was checked by the endpoint).</summary>
+public sealed record InboundEmail(string From, IReadOnlyList<string> To, string? Subject, string? Text, string? Html)
+{
+    /// <summary>Header names are matched without regard to case.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public string? MessageId { get; init; }
+
+    public int AttachmentCount { get; init; }
+}
+
+public enum InboundOutcome
+{
+    /// <summary>Appended to the thread as the token's member, "via email".</summary>
+    Posted,
+
+    /// <summary>Automatic mail, our own mail, or an address that is not a valid reply address: nothing done, nothing answered (no loops).</summary>
+    Ignored,
+
+    /// <summary>Not posted; the token's member was told by email (wrong sender, or the thread refused it).</summary>
+    Refused,
+
+    /// <summary>The reply address had expired; the member got a bounce that links to the thread.</summary>
+    Expired,
+
+    /// <summary>Nothing was left after removing quotes and signature.</summary>
+    Empty,
+}
+
+/// <summary>
+/// Appends an email reply to the conversation its signed reply address names, as the member it was
+/// sent to, marked as arrived by email; through <see cref="SendMessage"/>, so every rule of the thread
+/// applies. Never answers automatic mail (<c>Auto-Submitted</c>, <c>Precedence: bulk/auto_reply</c>,
+/// our own Message-IDs), so two auto-responders cannot start a loop; the idempotency key derives from
+/// the mail's Message-ID, so a webhook delivered twice posts once.
+/// </summary>
+public sealed class ReceiveEmailReply(
+    MessagingDbContext db,
+    ReplyTokens tokens,
+    IAccountDirectory accounts,
+    LoadCurrentMember load,
+    SendMessage send,
+    EnqueueNotice notice,
+    IOptions<NotificationOptions> options)
+{
+    public async Task<InboundOutcome> HandleAsync(InboundEmail email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (IsAutomatic(email))
+        {
+            return InboundOutcome.Ignored;
+        }
+
+        var token = tokens.Read(email.To);
+        if (token.State == ReplyTokenState.Invalid)
+        {
+            return InboundOutcome.Ignored;
+        }
+
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == token.MemberId && m.IsActive)
+            .Select(m => new { m.Id, m.UserId, m.WorkspaceId, m.Kind }).SingleOrDefaultAsync(ct);
+        var address = member is null ? null : (await accounts.EmailsAsync([member.UserId], ct)).GetValueOrDefault(member.UserId);
+        if (member is null || string.IsNullOrEmpty(address))
+        {
+            return InboundOutcome.Ignored;
+        }
+
+        var key = KeyOf(email);
+        var link = NotificationEmails.ThreadLink(options.Value.PublicBaseUrl, member.Kind == MemberKind.Staff, token.ConversationId);
+        if (!string.Equals(SenderAddress(email.From), address, StringComparison.OrdinalIgnoreCase))
+        {
+            await notice.HandleAsync(member.WorkspaceId, member.Id, "A reply to your conversation was not posted",
+                $"""
+                We received an email reply to one of your conversation notifications from {SenderAddress(email.From) ?? "an unknown address"}, which is not your address ({address}).
+                It was not posted. If it was you, reply from {address} or answer in the portal: {link}
+                """, $"refused:{key}", ct);
+            return InboundOutcome.Refused;
+        }
+
+        if (token.State == ReplyTokenState.Expired)
+        {
+            await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was not posted: the reply address has expired",
+                $"""
+                Reply addresses in notification emails work for {options.Value.ReplyTokenDays} days, and the one you answered has expired, so your reply was not posted.
+                Open the conversation and answer there (or reply to a newer notification): {link}
+                """, $"expired:{key}", ct);
+            return InboundOutcome.Expired;
+        }
+
+        var body = ReplyText.Extract(email.Text, email.Html);
+        if (body.Length == 0)
+        {
+            return InboundOutcome.Empty;
+        }
+
+        var me = await load.HandleAsync(member.UserId, ct);
+        if (me is null || me.MemberId != member.Id)
+        {
+            return InboundOutcome.Ignored;
+        }
+
+        var result = await send.HandleAsync(me, new SendMessageCommand(token.ConversationId, body, key) { Channel = MessageChannel.Email }, ct);
+        if (result.Succeeded)
+        {
+            if (email.AttachmentCount > 0)
+            {
+                await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was posted without its attachments",
+                    $"Your reply was posted, but files sent by email are not added to conversations. Add them in the portal: {link}", $"files:{key}", ct);
+            }
+
+            return InboundOutcome.Posted;
+        }
+
+        var reason = result.Failure == FailureKind.NotFound ? "this conversation is no longer available to you." : result.Error;
+        await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was not posted",
+            $"Your reply could not be posted: {reason}\nOpen the conversation: {link}", $"failed:{key}", ct);
+        return InboundOutcome.Refused;
+    }
+
+    private bool IsAutomatic(InboundEmail email)
+    {
+        string? Header(string name) => email.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Trim();
+        var autoSubmitted = Header("Auto-Submitted");
+        var precedence = Header("Precedence")?.ToLowerInvariant();
+        var messageId = email.MessageId ?? Header("Message-ID") ?? "";
+        return (autoSubmitted is not null && !autoSubmitted.Equals("no", StringComparison.OrdinalIgnoreCase))
+            || precedence is "bulk" or "auto_reply" or "junk" or "list"
+            || Header("X-Autoreply") is not null || Header("X-Autorespond") is not null
+            || messageId.Contains($"@{options.Value.MailDomain}>", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(SenderAddress(email.From), options.Value.FromAddress, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? SenderAddress(string from) => MailAddress.TryCreate(from, out var parsed) ? parsed.Address : null;
+
+    /// <summary>One key per inbound mail: from its Message-ID, or from its content when it has none.</summary>
+    private static Guid KeyOf(InboundEmail email)
+    {
+        var basis = email.MessageId ?? $"{email.From}\n{string.Join(',', email.To)}\n{email.Subject}\n{email.Text}\n{email.Html}";
+        return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(basis)).AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,11 @@
+using Messaging.Core.Notifications;
+using Messaging.Web.Infrastructure;
+using Messaging.Web.Notifications;
+
+namespace Messaging.Web.Areas.Portal.Pages.Settings;
+
+public sealed class NotificationsModel(CurrentMemberAccessor accessor, GetNotificationSettings get, SaveNotificationSettings save)
+    : NotificationSettingsPageModel(accessor, get, save)
+{
+    public override string Path => "/portal/settings/notifications";
+}
