@@ -93,6 +93,7 @@ builder.Services
         o.Conventions.AuthorizeAreaFolder("Portal", "/", MemberPolicies.Client);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Messages", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Projects", MemberPolicies.Manager);
+        o.Conventions.AuthorizeAreaFolder("Staff", "/Team", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
         o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
     })

@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
+using Messaging.Core.Inbox;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
@@ -51,6 +52,16 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<WorkspaceTag> WorkspaceTags => Set<WorkspaceTag>();
+
+    public DbSet<ConversationTag> ConversationTags => Set<ConversationTag>();
+
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
+    public DbSet<MemberAbsence> MemberAbsences => Set<MemberAbsence>();
+
+    public DbSet<ConversationResponse> ConversationResponses => Set<ConversationResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -233,6 +244,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasIndex(a => a.StorageKey).IsUnique();
         });
 
+        InboxModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

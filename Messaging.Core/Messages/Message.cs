@@ -20,6 +20,12 @@ public enum MessageKind
 
     /// <summary>"Author removed Subject".</summary>
     ParticipantRemoved,
+
+    /// <summary>"Author assigned Subject" (issue 9): staff only.</summary>
+    Assigned,
+
+    /// <summary>"Author unassigned the conversation": staff only.</summary>
+    Unassigned,
 }
 
 public sealed class Message

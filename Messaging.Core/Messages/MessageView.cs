@@ -115,6 +115,9 @@ internal static class MessageViews
     {
         MessageKind.ParticipantAdded => $"{authorName} added {subjectName}",
         MessageKind.ParticipantRemoved => $"{authorName} removed {subjectName}",
+        MessageKind.Assigned when subjectName == authorName => $"{authorName} took this conversation",
+        MessageKind.Assigned => $"{authorName} assigned {subjectName}",
+        MessageKind.Unassigned => $"{authorName} unassigned this conversation",
         _ => string.Empty,
     };
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Messaging.Core.Common;
+using Messaging.Core.Inbox;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Messaging.Web.Areas.Staff.Pages.Team;
+
+/// <summary>
+/// The inbox panel of a staff thread (status, assignee, tags) and its posts. Kept off the thread page
+/// so the thread's page model stays as it is; without JavaScript every post redirects back to the thread.
+/// </summary>
+[MessagesModule]
+public sealed class ConversationModel(
+    CurrentMemberAccessor accessor, GetInboxPanel panel, AssignConversation assign, SetConversationStatus setStatus, TagConversation tag) : PageModel
+{
+    private static string ThreadUrl(long id) => string.Create(CultureInfo.InvariantCulture, $"/staff/messages/{id}");
+
+    public IActionResult OnGet(long id) => Redirect(ThreadUrl(id));
+
+    public async Task<IActionResult> OnGetPanelAsync(long id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return await PanelAsync(id, null, ct);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(long id, long? memberId, CancellationToken ct) =>
+        await AfterAsync(id, await assign.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), ct);
+
+    public async Task<IActionResult> OnPostStatusAsync(long id, ConversationStatus status, CancellationToken ct) =>
+        await AfterAsync(id, await setStatus.HandleAsync(await accessor.RequireAsync(ct), id, status, ct), ct);
+
+    public async Task<IActionResult> OnPostTagAsync(long id, long tagId, bool add, CancellationToken ct) =>
+        await AfterAsync(id, await tag.HandleAsync(await accessor.RequireAsync(ct), id, tagId, add, ct), ct);
+
+    private async Task<IActionResult> AfterAsync<T>(long id, Result<T> result, CancellationToken ct)
+    {
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded && !Request.IsHtmx())
+        {
+            return Redirect(ThreadUrl(id));
+        }
+
+        Response.StatusCode = result.Succeeded ? StatusCodes.Status200OK
+            : result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        if (result.Succeeded)
+        {
+            Response.HtmxTrigger("messages-changed");
+        }
+
+        return await PanelAsync(id, result.Error, ct);
+    }
+
+    private async Task<IActionResult> PanelAsync(long id, string? error, CancellationToken ct)
+    {
+        var loaded = await panel.HandleAsync(await accessor.RequireAsync(ct), id, ct);
+        return loaded is null ? NotFound() : Partial("Inbox/_InboxPanel", new InboxPanelModel(loaded, error));
+    }
+}
+
+public sealed record InboxPanelModel(InboxPanel Panel, string? Error)
+{
+    public string Action(string handler) => string.Create(CultureInfo.InvariantCulture, $"/staff/inbox/{Panel.ConversationId}?handler={handler}");
+}
