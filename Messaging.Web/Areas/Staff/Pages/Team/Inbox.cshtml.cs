@@ -15,7 +15,7 @@ namespace Messaging.Web.Areas.Staff.Pages.Team;
 /// </summary>
 [MessagesModule]
 public sealed class InboxModel(
-    CurrentMemberAccessor accessor, ListInbox inbox, ListRecipients recipients, ListTags tags, AssignConversation assign) : PageModel
+    CurrentMemberAccessor accessor, ListInbox inbox, ListRecipients recipients, ListTags tags, AssignConversation assign, GetAssignmentNotice notices) : PageModel
 {
     public const string Path = "/staff/inbox";
 
@@ -77,6 +77,15 @@ public sealed class InboxModel(
         Me = await accessor.RequireAsync(ct);
         Response.Headers.CacheControl = "no-store";
         return Partial("Inbox/_InboxViews", new InboxViewsModel(this, await inbox.CountsAsync(Me, Query, ct)));
+    }
+
+    /// <summary>The live notice for an assignment line (the layout asks on every "assigned" event); 204 when it is not about this member.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(long messageId, CancellationToken ct)
+    {
+        Me = await accessor.RequireAsync(ct);
+        Response.Headers.CacheControl = "no-store";
+        var notice = await notices.HandleAsync(Me, messageId, ct);
+        return notice is null ? new NoContentResult() : Partial("Inbox/_AssignmentNotice", notice);
     }
 
     /// <summary>Assign (or take: <paramref name="memberId"/> is the member's own id) from the list.</summary>
