@@ -259,6 +259,17 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /staff/messages/{id:long}/files"] = new(StaffThreadRead),
 
+        // Shared inbox (issue 9)
+        ["GET /staff/inbox"] = new(Staff),
+        ["GET /staff/inbox?handler=Counts"] = new(Staff),
+        ["GET /staff/inbox?handler=Notice"] = new(Staff, Query: "messageId=0"),
+        ["POST /staff/inbox?handler=Assign"] = new(StaffThreadSend, new() { ["conversationId"] = "{conversation}", ["memberId"] = "" }),
+        ["GET /staff/inbox/{id:long}"] = new(Staff),
+        ["GET /staff/inbox/{id:long}?handler=Panel"] = new(StaffThreadRead),
+        ["POST /staff/inbox/{id:long}?handler=Assign"] = new(StaffThreadSend, new() { ["memberId"] = "" }),
+        ["POST /staff/inbox/{id:long}?handler=Status"] = new(StaffThreadSend, new() { ["status"] = "Open" }),
+        ["POST /staff/inbox/{id:long}?handler=Tag"] = new(StaffThreadSend, new() { ["tagId"] = "0", ["add"] = "true" }),
+
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
         ["POST /staff/projects?handler=Create"] = new(Managers, new() { ["Name"] = "" }),
@@ -396,6 +407,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         "{target}" => fixture.TargetMember.ToString(CultureInfo.InvariantCulture),
         "{dismiss}" => fixture.ReportToDismiss.ToString(CultureInfo.InvariantCulture),
         "{hide}" => fixture.ReportToHide.ToString(CultureInfo.InvariantCulture),
+        "{conversation}" => fixture.Conversation.ToString(CultureInfo.InvariantCulture),
         _ => value,
     };
 

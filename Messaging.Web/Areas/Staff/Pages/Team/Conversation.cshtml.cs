@@ -28,8 +28,10 @@ public sealed class ConversationModel(
     public async Task<IActionResult> OnPostAssignAsync(long id, long? memberId, CancellationToken ct) =>
         await AfterAsync(id, await assign.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), ct);
 
-    public async Task<IActionResult> OnPostStatusAsync(long id, ConversationStatus status, CancellationToken ct) =>
-        await AfterAsync(id, await setStatus.HandleAsync(await accessor.RequireAsync(ct), id, status, ct), ct);
+    /// <summary>The status comes as text: anything that is not a status name reaches the use case as an undefined value and is refused there.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(long id, string? status, CancellationToken ct) =>
+        await AfterAsync(id, await setStatus.HandleAsync(
+            await accessor.RequireAsync(ct), id, Enum.TryParse<ConversationStatus>(status, out var parsed) ? parsed : (ConversationStatus)(-1), ct), ct);
 
     public async Task<IActionResult> OnPostTagAsync(long id, long tagId, bool add, CancellationToken ct) =>
         await AfterAsync(id, await tag.HandleAsync(await accessor.RequireAsync(ct), id, tagId, add, ct), ct);
