@@ -23,12 +23,13 @@ public static class AuditActions
     public const string ConversationStatus = "conversation.status";
     public const string ConversationTag = "conversation.tag";
     public const string TagChange = "tag.change";
+    public const string AbsenceChange = "absence.change";
 
     /// <summary>Every action, in the order the audit page offers them as a filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, MessageSend, MessageEdit, MessageDelete, FileDownload, Export, SettingChange,
         MemberAdd, MemberRoleChange, MemberPermissionChange, MemberDeactivate, MemberReactivate, ProjectChange, ParticipantAdd, ParticipantRemove,
-        ConversationAssign, ConversationStatus, ConversationTag, TagChange,
+        ConversationAssign, ConversationStatus, ConversationTag, TagChange, AbsenceChange,
     ];
 }

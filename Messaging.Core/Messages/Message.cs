@@ -26,6 +26,9 @@ public enum MessageKind
 
     /// <summary>"Author unassigned the conversation": staff only.</summary>
     Unassigned,
+
+    /// <summary>The workspace's out-of-office text, sent on behalf of an absent assignee when the workspace turned it on.</summary>
+    OutOfOffice,
 }
 
 public sealed class Message

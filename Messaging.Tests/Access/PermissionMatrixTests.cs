@@ -269,6 +269,12 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/inbox/{id:long}?handler=Assign"] = new(StaffThreadSend, new() { ["memberId"] = "" }),
         ["POST /staff/inbox/{id:long}?handler=Status"] = new(StaffThreadSend, new() { ["status"] = "Open" }),
         ["POST /staff/inbox/{id:long}?handler=Tag"] = new(StaffThreadSend, new() { ["tagId"] = "0", ["add"] = "true" }),
+        ["GET /staff/tags"] = new(Staff),
+        ["POST /staff/tags?handler=Create"] = new(Managers, new() { ["name"] = "" }),
+        ["POST /staff/tags?handler=Delete"] = new(NobodysScheduled, new() { ["tagId"] = "0" }),
+        ["GET /staff/absence"] = new(Staff),
+        ["POST /staff/absence"] = new(Staff, new()),
+        ["POST /staff/absence?handler=Remove"] = new(NobodysScheduled, new() { ["absenceId"] = "0" }),
 
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
@@ -285,6 +291,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
         ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
         ["POST /admin/settings?handler=Files"] = new(Admins, new()),
+        ["POST /admin/settings?handler=Inbox"] = new(Admins, new() { ["outOfOfficeEnabled"] = "true" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),

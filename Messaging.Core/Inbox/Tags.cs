@@ -21,12 +21,12 @@ public sealed class ListTags(MessagingDbContext db)
     }
 }
 
-/// <summary>Managers (permission <see cref="Permissions.ManageInbox"/>) add tags to the workspace list and remove them (which takes them off every conversation).</summary>
-public sealed class ManageTags(MessagingDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>Managers (permission <see cref="Permissions.ManageInbox"/>) add a tag to the workspace list; names are unique regardless of case.</summary>
+public sealed class CreateTag(MessagingDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string NameField = "name";
 
-    public async Task<Result<long>> CreateAsync(CurrentMember me, string? name, CancellationToken ct)
+    public async Task<Result<long>> HandleAsync(CurrentMember me, string? name, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
         if (!me.IsStaff || !me.Can(Permissions.ManageInbox))
@@ -40,7 +40,8 @@ public sealed class ManageTags(MessagingDbContext db, AuditLog audit, TimeProvid
             return Result<long>.Invalid(NameField, $"A tag needs a name of 1 to {WorkspaceTag.MaxNameLength} characters.");
         }
 
-        if (await db.WorkspaceTags.AnyAsync(t => t.WorkspaceId == me.WorkspaceId && EF.Functions.ILike(t.Name, clean), ct))
+        var names = await db.WorkspaceTags.Where(t => t.WorkspaceId == me.WorkspaceId).Select(t => t.Name).ToListAsync(ct);
+        if (names.Contains(clean, StringComparer.OrdinalIgnoreCase))
         {
             return Result<long>.Invalid(NameField, $"There is already a tag named {clean}.");
         }
@@ -51,8 +52,12 @@ public sealed class ManageTags(MessagingDbContext db, AuditLog audit, TimeProvid
         await db.SaveChangesAsync(ct);
         return Result<long>.Ok(tag.Id);
     }
+}
 
-    public async Task<Result<long>> DeleteAsync(CurrentMember me, long tagId, CancellationToken ct)
+/// <summary>Managers remove a tag from the workspace list, which takes it off every conversation.</summary>
+public sealed class DeleteTag(MessagingDbContext db, AuditLog audit)
+{
+    public async Task<Result<long>> HandleAsync(CurrentMember me, long tagId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
         var tag = await db.WorkspaceTags.SingleOrDefaultAsync(t => t.Id == tagId && t.WorkspaceId == me.WorkspaceId, ct);
