@@ -18,3 +18,109 @@
     if (button) button.closest('.assign-notice').remove();
   });
 })();
+
+// --- Saved replies: a picker under the staff reply box. Ctrl+/ in the box (or the button) opens it; type to
+// filter, arrows to move, Enter to insert at the cursor, Escape to go back. Variables arrive filled in by the server.
+(function () {
+  'use strict';
+
+  function picker() { return document.querySelector('[data-testid="saved-reply-picker"]'); }
+  function panelOf(p) { return p.querySelector('.reply-picker-panel'); }
+  function target(p) { return document.getElementById(p.getAttribute('data-target')); }
+  function options(p) {
+    return Array.prototype.filter.call(p.querySelectorAll('[data-testid="saved-reply-option"]'), function (o) { return !o.hidden; });
+  }
+  function select(p, option) {
+    Array.prototype.forEach.call(p.querySelectorAll('[data-testid="saved-reply-option"]'), function (o) {
+      o.setAttribute('aria-selected', o === option ? 'true' : 'false');
+    });
+    if (option) option.scrollIntoView({ block: 'nearest' });
+  }
+  function selected(p) { return p.querySelector('[data-testid="saved-reply-option"][aria-selected="true"]'); }
+
+  function close(p, focusBox) {
+    panelOf(p).hidden = true;
+    p.querySelector('[data-open-replies]').setAttribute('aria-expanded', 'false');
+    var box = target(p);
+    if (focusBox && box) box.focus();
+  }
+
+  function open(p) {
+    var panel = panelOf(p);
+    panel.hidden = false;
+    p.querySelector('[data-open-replies]').setAttribute('aria-expanded', 'true');
+    var filter = panel.querySelector('input[type="search"]');
+    filter.value = '';
+    var results = panel.querySelector('.reply-picker-results');
+    var ready = results.getAttribute('data-loaded') === 'true'
+      ? Promise.resolve()
+      : fetch(p.getAttribute('data-replies-url'), { credentials: 'same-origin', headers: { 'HX-Request': 'true' } })
+          .then(function (r) { return r.ok ? r.text() : ''; })
+          .then(function (html) { results.innerHTML = html; results.setAttribute('data-loaded', 'true'); });
+    ready.then(function () {
+      applyFilter(p, '');
+      filter.focus();
+    });
+  }
+
+  function applyFilter(p, text) {
+    var needle = text.trim().toLowerCase();
+    Array.prototype.forEach.call(p.querySelectorAll('[data-testid="saved-reply-option"]'), function (o) {
+      o.hidden = needle !== '' && o.textContent.toLowerCase().indexOf(needle) < 0;
+    });
+    select(p, options(p)[0] || null);
+  }
+
+  function insert(p, option) {
+    var box = target(p);
+    if (!box || !option) return;
+    var text = option.getAttribute('data-body') || '';
+    var start = box.selectionStart != null ? box.selectionStart : box.value.length;
+    var end = box.selectionEnd != null ? box.selectionEnd : box.value.length;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    box.selectionStart = box.selectionEnd = start + text.length;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    close(p, true);
+  }
+
+  document.addEventListener('click', function (e) {
+    var p = picker();
+    if (!p || !e.target.closest) return;
+    if (e.target.closest('[data-open-replies]')) {
+      if (panelOf(p).hidden) open(p); else close(p, true);
+      return;
+    }
+    var option = e.target.closest('[data-testid="saved-reply-option"]');
+    if (option && p.contains(option)) insert(p, option);
+  });
+
+  document.addEventListener('input', function (e) {
+    var p = picker();
+    if (p && e.target.id === 'reply-picker-filter') applyFilter(p, e.target.value);
+  });
+
+  document.addEventListener('keydown', function (e) {
+    var p = picker();
+    if (!p) return;
+    var box = target(p);
+    if (e.target === box && (e.ctrlKey || e.metaKey) && e.key === '/') {
+      e.preventDefault();
+      open(p);
+      return;
+    }
+    if (e.target.id !== 'reply-picker-filter') return;
+    var list = options(p);
+    var index = list.indexOf(selected(p));
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      var next = e.key === 'ArrowDown' ? Math.min(index + 1, list.length - 1) : Math.max(index - 1, 0);
+      select(p, list[next] || null);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      insert(p, selected(p));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close(p, true);
+    }
+  });
+})();

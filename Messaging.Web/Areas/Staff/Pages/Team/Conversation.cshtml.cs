@@ -13,7 +13,7 @@ namespace Messaging.Web.Areas.Staff.Pages.Team;
 /// </summary>
 [MessagesModule]
 public sealed class ConversationModel(
-    CurrentMemberAccessor accessor, GetInboxPanel panel, AssignConversation assign, SetConversationStatus setStatus, TagConversation tag) : PageModel
+    CurrentMemberAccessor accessor, GetInboxPanel panel, AssignConversation assign, SetConversationStatus setStatus, TagConversation tag, RenderSavedReplies replies) : PageModel
 {
     private static string ThreadUrl(long id) => string.Create(CultureInfo.InvariantCulture, $"/staff/messages/{id}");
 
@@ -23,6 +23,14 @@ public sealed class ConversationModel(
     {
         Response.Headers.CacheControl = "no-store";
         return await PanelAsync(id, null, ct);
+    }
+
+    /// <summary>The saved-reply picker's list, with the variables filled in for this conversation.</summary>
+    public async Task<IActionResult> OnGetRepliesAsync(long id, CancellationToken ct)
+    {
+        var list = await replies.HandleAsync(await accessor.RequireAsync(ct), id, ct);
+        Response.Headers.CacheControl = "no-store";
+        return list is null ? NotFound() : Partial("Inbox/_SavedReplyList", list);
     }
 
     public async Task<IActionResult> OnPostAssignAsync(long id, long? memberId, CancellationToken ct) =>
