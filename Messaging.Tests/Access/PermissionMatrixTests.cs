@@ -273,6 +273,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /staff/replies"] = new(Staff),
         ["POST /staff/replies"] = new(Staff, new()),
         ["POST /staff/replies?handler=Delete"] = new(NobodysScheduled, new() { ["replyId"] = "0" }),
+        ["GET /staff/reports"] = new(Managers),
+        ["GET /staff/reports?handler=Csv"] = new(Managers),
         ["GET /staff/tags"] = new(Staff),
         ["POST /staff/tags?handler=Create"] = new(Managers, new() { ["name"] = "" }),
         ["POST /staff/tags?handler=Delete"] = new(NobodysScheduled, new() { ["tagId"] = "0" }),
