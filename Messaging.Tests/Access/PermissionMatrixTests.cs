@@ -270,6 +270,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/inbox/{id:long}?handler=Status"] = new(StaffThreadSend, new() { ["status"] = "Open" }),
         ["POST /staff/inbox/{id:long}?handler=Tag"] = new(StaffThreadSend, new() { ["tagId"] = "0", ["add"] = "true" }),
         ["GET /staff/inbox/{id:long}?handler=Replies"] = new(StaffThreadRead),
+        ["POST /staff/inbox/{id:long}?handler=Working"] = new(StaffThreadRead, new() { ["state"] = "viewing" }),
         ["GET /staff/replies"] = new(Staff),
         ["POST /staff/replies"] = new(Staff, new()),
         ["POST /staff/replies?handler=Delete"] = new(NobodysScheduled, new() { ["replyId"] = "0" }),

@@ -140,4 +140,18 @@ public sealed class AssignmentTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostFormAsync("/staff/inbox", $"/staff/inbox/{conversation}?handler=Status", new() { ["status"] = "Closed" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/inbox/{conversation}?handler=Panel")).StatusCode);
     }
+
+    [Fact]
+    public async Task EveryInboxFormCarriesItsAntiforgeryTokenSoItWorksWithoutJavaScript()
+    {
+        using var manager = await factory.SignInAsync(Demo.Manager);
+        var id = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
+        await factory.Database.ExecuteAsync("INSERT INTO workspace_tags (workspace_id, name, created_at) SELECT id, 'Form check', now() FROM workspaces ORDER BY id LIMIT 1");
+
+        var forms = (await manager.GetPageAsync("/staff/inbox?view=All")).QuerySelectorAll("[data-testid=assign-form]")
+            .Concat((await manager.GetPageAsync($"/staff/messages/{id}")).QuerySelectorAll("[data-testid=inbox-panel] form")).ToList();
+
+        Assert.True(forms.Count > 3);
+        Assert.All(forms, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+    }
 }

@@ -124,3 +124,81 @@
     }
   });
 })();
+
+// --- Collision warning (staff threads only): say "I am viewing" every 10 s while the tab is visible and
+// "I am replying" while typing in the reply box; show the other staff's notices for 25 s after the last one.
+(function () {
+  'use strict';
+
+  var VIEWING_EVERY_MS = 10000;
+  var REPLYING_EVERY_MS = 3000;
+  var SHOWN_MS = 25000;
+  var lastReplying = 0;
+  var others = {};
+
+  function warning() { return document.getElementById('collision-warning'); }
+
+  function post(state) {
+    var box = warning();
+    var token = document.querySelector('input[name="__RequestVerificationToken"]');
+    if (!box || !token) return;
+    var body = new URLSearchParams();
+    body.set('state', state);
+    fetch(box.getAttribute('data-working-url'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'RequestVerificationToken': token.value },
+      body: body
+    }).catch(function () { /* best effort */ });
+  }
+
+  function render(box) {
+    var parts = Object.keys(others).map(function (k) {
+      return others[k].name + (others[k].state === 'replying' ? ' is replying' : ' is viewing');
+    });
+    box.textContent = parts.join(' · ');
+    box.hidden = parts.length === 0;
+  }
+
+  setInterval(function () {
+    if (warning() && document.visibilityState === 'visible') post('viewing');
+  }, VIEWING_EVERY_MS);
+  document.addEventListener('htmx:sseOpen', function () { if (warning()) post('viewing'); });
+  document.addEventListener('DOMContentLoaded', function () { if (warning()) post('viewing'); });
+  // A boosted navigation brings a new thread: forget the last one's people and say we are here.
+  document.addEventListener('htmx:load', function (e) {
+    if (e.detail && e.detail.elt && e.detail.elt.querySelector && e.detail.elt.querySelector('#collision-warning')) {
+      others = {};
+      post('viewing');
+    }
+  });
+
+  document.addEventListener('input', function (e) {
+    if (!warning() || !e.target || e.target.id !== 'reply-body' || !e.target.value.trim()) return;
+    var now = Date.now();
+    if (now - lastReplying < REPLYING_EVERY_MS) return;
+    lastReplying = now;
+    post('replying');
+  });
+
+  document.addEventListener('htmx:sseBeforeMessage', function (evt) {
+    var box = evt.target;
+    if (!box || box.id !== 'collision-warning') return;
+    evt.preventDefault();
+    var data;
+    try { data = JSON.parse(evt.detail.data); } catch (err) { return; }
+    var id = String(data.memberId);
+    var entry = others[id];
+    if (entry) clearTimeout(entry.timer);
+    // "replying" holds until it lapses; a "viewing" ping from the same person does not downgrade it at once.
+    var state = entry && entry.state === 'replying' && data.state === 'viewing' && Date.now() - entry.at < REPLYING_EVERY_MS * 3
+      ? 'replying' : String(data.state);
+    others[id] = {
+      name: String(data.name || 'Someone'),
+      state: state,
+      at: state === 'replying' && data.state === 'replying' ? Date.now() : (entry ? entry.at : 0),
+      timer: setTimeout(function () { delete others[id]; render(box); }, SHOWN_MS)
+    };
+    render(box);
+  });
+})();

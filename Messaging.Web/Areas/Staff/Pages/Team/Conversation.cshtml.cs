@@ -13,7 +13,7 @@ namespace Messaging.Web.Areas.Staff.Pages.Team;
 /// </summary>
 [MessagesModule]
 public sealed class ConversationModel(
-    CurrentMemberAccessor accessor, GetInboxPanel panel, AssignConversation assign, SetConversationStatus setStatus, TagConversation tag, RenderSavedReplies replies) : PageModel
+    CurrentMemberAccessor accessor, GetInboxPanel panel, AssignConversation assign, SetConversationStatus setStatus, TagConversation tag, RenderSavedReplies replies, AnnounceWorking working) : PageModel
 {
     private static string ThreadUrl(long id) => string.Create(CultureInfo.InvariantCulture, $"/staff/messages/{id}");
 
@@ -32,6 +32,10 @@ public sealed class ConversationModel(
         Response.Headers.CacheControl = "no-store";
         return list is null ? NotFound() : Partial("Inbox/_SavedReplyList", list);
     }
+
+    /// <summary>"I am viewing / replying to this thread" for the collision warning (204; 404 for a conversation the member cannot see).</summary>
+    public async Task<IActionResult> OnPostWorkingAsync(long id, string? state, CancellationToken ct) =>
+        await working.HandleAsync(await accessor.RequireAsync(ct), id, state == "replying", ct) ? new NoContentResult() : NotFound();
 
     public async Task<IActionResult> OnPostAssignAsync(long id, long? memberId, CancellationToken ct) =>
         await AfterAsync(id, await assign.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), ct);
