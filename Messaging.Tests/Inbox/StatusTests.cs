@@ -97,4 +97,16 @@ public sealed class StatusTests(PortalFactory factory) : IClassFixture<PortalFac
 
         Assert.Contains("Invoice question", await admin.InboxSubjectsAsync("view=Waiting"));
     }
+
+    [Fact]
+    public async Task TheHistoryBeforeTheMigrationGetsItsResponseTimesBackfilled()
+    {
+        var kickoff = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
+        var moodboard = await factory.Database.ConversationIdAsync("Moodboard feedback");
+
+        // 18 questions each answered 41 minutes later (the two closing staff messages answer nobody); Ada answered Chloe two hours later.
+        Assert.Equal("18:2460:1", await factory.Database.ScalarAsync<string>(
+            $"SELECT count(*) || ':' || min(seconds) || ':' || count(*) FILTER (WHERE is_first) FROM conversation_responses WHERE conversation_id = {kickoff} AND seconds = 2460"));
+        Assert.Equal(7200, await factory.Database.ScalarAsync<int>($"SELECT seconds FROM conversation_responses WHERE conversation_id = {moodboard} AND is_first"));
+    }
 }

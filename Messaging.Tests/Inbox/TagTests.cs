@@ -19,13 +19,13 @@ public sealed class TagTests(PortalFactory factory) : IClassFixture<PortalFactor
         using var manager = await factory.SignInAsync(Demo.Manager);
         using var sam = await factory.SignInAsync(Demo.Staff);
 
-        await CreateTagAsync(manager, "Billing");
+        await CreateTagAsync(manager, "Invoices");
         var refused = await sam.PostFormAsync("/staff/tags", "/staff/tags?handler=Create", new() { ["name"] = "Sneaky" });
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Null((await sam.GetPageAsync("/staff/tags")).QuerySelector("[data-testid=tag-create-form]"));
         Assert.Equal(0L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM workspace_tags WHERE name = 'Sneaky'"));
-        Assert.Equal(1L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'tag.change' AND detail = 'created Billing'"));
+        Assert.Equal(1L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'tag.change' AND detail = 'created Invoices'"));
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public sealed class TagTests(PortalFactory factory) : IClassFixture<PortalFactor
         using var manager = await factory.SignInAsync(Demo.Manager);
         using var sam = await factory.SignInAsync(Demo.Staff);
         var tag = await CreateTagAsync(manager, "Samples");
-        var id = await factory.Database.ConversationIdAsync("Shipping samples");
+        var id = await factory.Database.ConversationIdAsync("Launch timeline");
 
         Assert.Equal(HttpStatusCode.OK, (await sam.TagAsync(id, tag)).StatusCode);
 
-        Assert.Equal(["Shipping samples"], await sam.InboxSubjectsAsync($"view=All&tag={tag}"));
+        Assert.Equal(["Launch timeline"], await sam.InboxSubjectsAsync($"view=All&tag={tag}"));
         var panel = await sam.GetPageAsync($"/staff/messages/{id}");
         Assert.Equal(["Samples"], panel.QuerySelectorAll("[data-testid=conversation-tag]").Select(t => t.TextContent).ToList());
 

@@ -9,8 +9,8 @@ public sealed record ChartBar(string Label, double Value, string Display);
 /// <summary>A server-rendered SVG bar chart (no script, so the strict CSP holds): one or two series side by side.</summary>
 public sealed record BarChart(string Title, string TestId, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series)
 {
-    public const double Width = 640;
-    public const double Height = 220;
+    public const double Width = 420;
+    public const double Height = 200;
     public const double Left = 44;
     public const double Bottom = 28;
     public const double Top = 12;
@@ -29,8 +29,8 @@ public sealed record BarChart(string Title, string TestId, IReadOnlyList<string>
 
     public double BarHeight(double value) => value / Max * PlotHeight;
 
-    /// <summary>Label every n-th column so they do not overlap (about 10 labels at most).</summary>
-    public int LabelEvery => Math.Max(1, (int)Math.Ceiling(Labels.Count / 10.0));
+    /// <summary>Label every n-th column so they do not overlap (about 7 labels at most).</summary>
+    public int LabelEvery => Math.Max(1, (int)Math.Ceiling(Labels.Count / 7.0));
 
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
@@ -40,15 +40,15 @@ public sealed record ChartSeries(string Name, string CssClass, IReadOnlyList<dou
 /// <summary>A horizontal bar chart: one bar per row (members, projects, statuses).</summary>
 public sealed record RowChart(string Title, string TestId, IReadOnlyList<ChartBar> Bars)
 {
-    public const double Width = 640;
+    public const double Width = 420;
     public const double RowHeight = 26;
-    public const double LabelWidth = 170;
+    public const double LabelWidth = 130;
 
     public double Height => Math.Max(1, Bars.Count) * RowHeight + 8;
 
     public double Max => Math.Max(1, Bars.Select(b => b.Value).DefaultIfEmpty(0).Max());
 
-    public double BarLength(double value) => value / Max * (Width - LabelWidth - 90);
+    public double BarLength(double value) => value / Max * (Width - LabelWidth - 80);
 }
 
 /// <summary>How the report shows durations: "42 s", "12 min", "3.5 h", "2.1 d".</summary>

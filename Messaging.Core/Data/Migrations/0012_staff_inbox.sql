@@ -84,3 +84,33 @@ CREATE INDEX ix_member_absences_workspace_id ON member_absences (workspace_id);
 CREATE INDEX ix_saved_replies_owner_member_id ON saved_replies (owner_member_id);
 CREATE INDEX ix_saved_replies_workspace_id ON saved_replies (workspace_id);
 CREATE UNIQUE INDEX ix_workspace_tags_workspace_id_name ON workspace_tags (workspace_id, name);
+
+-- Response times for the history that predates this migration (and for seeded data): every staff message
+-- everyone sees answers the client messages since the previous staff message; the client waited from the
+-- first of them. One pass with window functions; conversations that already have rows are left alone.
+-- The live path (ConversationWorkflow) applies the same rule one message at a time.
+CREATE FUNCTION backfill_conversation_responses(p_workspace bigint) RETURNS integer LANGUAGE sql AS $$
+    WITH thread AS (
+        SELECT m.id, m.conversation_id, m.workspace_id, m.created_at, m.author_member_id, a.kind,
+               count(*) FILTER (WHERE a.kind = 'Staff') OVER (PARTITION BY m.conversation_id ORDER BY m.id
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS turn
+        FROM messages m JOIN members a ON a.id = m.author_member_id
+        WHERE m.kind = 'Text' AND m.visibility = 'Everyone' AND (p_workspace IS NULL OR m.workspace_id = p_workspace)
+          AND NOT EXISTS (SELECT 1 FROM conversation_responses x WHERE x.conversation_id = m.conversation_id)
+    ), asked AS (
+        SELECT t.*, min(t.created_at) FILTER (WHERE t.kind = 'Client') OVER (PARTITION BY t.conversation_id, t.turn) AS asked_at
+        FROM thread t
+    ), replies AS (
+        SELECT a.*, row_number() OVER (PARTITION BY a.conversation_id ORDER BY a.id) AS n
+        FROM asked a WHERE a.kind = 'Staff' AND a.asked_at IS NOT NULL
+    ), inserted AS (
+        INSERT INTO conversation_responses (workspace_id, conversation_id, project_id, message_id, responder_member_id, asked_at, responded_at, seconds, is_first)
+        SELECT r.workspace_id, r.conversation_id, c.project_id, r.id, r.author_member_id, r.asked_at, r.created_at,
+               greatest(0, floor(extract(epoch FROM r.created_at - r.asked_at)))::integer, r.n = 1
+        FROM replies r JOIN conversations c ON c.id = r.conversation_id
+        RETURNING 1
+    )
+    SELECT count(*)::integer FROM inserted;
+$$;
+
+SELECT backfill_conversation_responses(NULL);
