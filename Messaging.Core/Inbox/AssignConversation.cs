@@ -35,15 +35,10 @@ public sealed class AssignConversation(
     public async Task<Result<long>> HandleAsync(CurrentMember me, long conversationId, long? assigneeMemberId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var conversation = await db.Conversations.VisibleTo(me).SingleOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null || !me.IsStaff)
+        var (conversation, failure) = await InboxRules.FindWorkableAsync(db, me, conversationId, ct);
+        if (conversation is null)
         {
-            return Result<long>.NotFound();
-        }
-
-        if (!me.Can(Permissions.Assign))
-        {
-            return Result<long>.Forbidden("You do not have permission to assign conversations.");
+            return InboxRules.Refusal<long>(failure);
         }
 
         if (assigneeMemberId is { } assigneeId && await RefusalAsync(conversation, assigneeId, ct) is { } refusal)

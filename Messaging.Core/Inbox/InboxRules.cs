@@ -1,10 +1,12 @@
 using System.Linq.Expressions;
 using Messaging.Core.Access;
+using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
+using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Inbox;
 
@@ -15,6 +17,27 @@ public static class InboxRules
     public const string AssignedEvent = "assigned";
 
     public const string ChangedEvent = "inbox-changed";
+
+    public const string NoPermission = "You do not have permission to assign, tag or change the status of conversations.";
+
+    /// <summary>
+    /// The conversation (tracked) a staff member may work in the inbox: null with <see cref="FailureKind.NotFound"/>
+    /// when they cannot see it (or are a client), null with <see cref="FailureKind.Forbidden"/> without <see cref="Permissions.Assign"/>.
+    /// </summary>
+    public static async Task<(Conversation? Conversation, FailureKind Failure)> FindWorkableAsync(
+        MessagingDbContext db, CurrentMember me, long conversationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(me);
+        var conversation = me.IsStaff ? await db.Conversations.VisibleTo(me).SingleOrDefaultAsync(c => c.Id == conversationId, ct) : null;
+        return conversation is null ? (null, FailureKind.NotFound)
+            : !me.Can(Permissions.Assign) ? (null, FailureKind.Forbidden)
+            : (conversation, FailureKind.None);
+    }
+
+    /// <summary>The refusal for a conversation <see cref="FindWorkableAsync"/> did not return.</summary>
+    public static Result<T> Refusal<T>(FailureKind failure) =>
+        failure == FailureKind.Forbidden ? Result<T>.Forbidden(NoPermission) : Result<T>.NotFound();
 
     public static DateOnly Today(TimeProvider clock)
     {

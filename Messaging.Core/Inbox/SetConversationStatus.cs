@@ -15,15 +15,10 @@ public sealed class SetConversationStatus(MessagingDbContext db, AuditLog audit,
     public async Task<Result<ConversationStatus>> HandleAsync(CurrentMember me, long conversationId, ConversationStatus status, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var conversation = await db.Conversations.VisibleTo(me).SingleOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null || !me.IsStaff)
+        var (conversation, failure) = await InboxRules.FindWorkableAsync(db, me, conversationId, ct);
+        if (conversation is null)
         {
-            return Result<ConversationStatus>.NotFound();
-        }
-
-        if (!me.Can(Permissions.Assign))
-        {
-            return Result<ConversationStatus>.Forbidden("You do not have permission to change the status of conversations.");
+            return InboxRules.Refusal<ConversationStatus>(failure);
         }
 
         if (!Enum.IsDefined(status))

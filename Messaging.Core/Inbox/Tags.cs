@@ -81,15 +81,10 @@ public sealed class TagConversation(MessagingDbContext db, AuditLog audit, TimeP
     public async Task<Result<long>> HandleAsync(CurrentMember me, long conversationId, long tagId, bool add, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        var conversation = await db.Conversations.VisibleTo(me).SingleOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null || !me.IsStaff)
+        var (conversation, failure) = await InboxRules.FindWorkableAsync(db, me, conversationId, ct);
+        if (conversation is null)
         {
-            return Result<long>.NotFound();
-        }
-
-        if (!me.Can(Permissions.Assign))
-        {
-            return Result<long>.Forbidden("You do not have permission to tag conversations.");
+            return InboxRules.Refusal<long>(failure);
         }
 
         var tag = await db.WorkspaceTags.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tagId && t.WorkspaceId == me.WorkspaceId, ct);
