@@ -28,6 +28,7 @@ public static class ConversationWorkflow
         if (!me.IsStaff)
         {
             conversation.Status = ConversationStatus.Open;
+            await AutoAssignment.OnClientMessageAsync(db, conversation, message, ct);
             await OutOfOffice.OnClientMessageAsync(db, conversation, message, ct);
             return;
         }

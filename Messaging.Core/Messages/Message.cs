@@ -27,6 +27,9 @@ public enum MessageKind
     /// <summary>"Author unassigned the conversation": staff only.</summary>
     Unassigned,
 
+    /// <summary>"Assigned automatically to Subject" (project round-robin): staff only.</summary>
+    AutoAssigned,
+
     /// <summary>The workspace's out-of-office text, sent on behalf of an absent assignee when the workspace turned it on.</summary>
     OutOfOffice,
 }

@@ -118,6 +118,7 @@ internal static class MessageViews
         MessageKind.Assigned when subjectName == authorName => $"{authorName} took this conversation",
         MessageKind.Assigned => $"{authorName} assigned {subjectName}",
         MessageKind.Unassigned => $"{authorName} unassigned this conversation",
+        MessageKind.AutoAssigned => $"Assigned automatically to {subjectName}",
         _ => string.Empty,
     };
 }

@@ -288,6 +288,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/projects?handler=Create"] = new(Managers, new() { ["Name"] = "" }),
         ["GET /staff/projects/{id:long}"] = new(Managers),
         ["POST /staff/projects/{id:long}?handler=Stage"] = new(Managers, new() { ["stage"] = "Active" }),
+        ["POST /staff/projects/{id:long}?handler=AutoAssign"] = new(Managers, new() { ["on"] = "false" }),
         ["POST /staff/projects/{id:long}?handler=Add"] = new(Managers, NoOne()),
         ["POST /staff/projects/{id:long}?handler=Remove"] = new(Managers, NoOne()),
         ["GET /staff/projects/{id:long}/files"] = new(Managers),

@@ -6,6 +6,8 @@ ALTER TABLE workspaces ADD COLUMN staff_reply_sets_waiting boolean NOT NULL DEFA
 ALTER TABLE workspaces ADD COLUMN out_of_office_enabled boolean NOT NULL DEFAULT false;
 ALTER TABLE workspaces ADD COLUMN out_of_office_text character varying(1000);
 
+ALTER TABLE projects ADD COLUMN auto_assign boolean NOT NULL DEFAULT false;
+
 ALTER TABLE conversations ADD COLUMN assigned_member_id bigint;
 ALTER TABLE conversations ADD COLUMN status character varying(20) NOT NULL DEFAULT 'Open';
 ALTER TABLE conversations ADD CONSTRAINT fk_conversations_members_assigned_member_id FOREIGN KEY (assigned_member_id) REFERENCES members (id) ON DELETE RESTRICT;
