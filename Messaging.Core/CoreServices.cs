@@ -18,6 +18,7 @@ public static class CoreServices
         services.TryAddSingleton<IRequestOrigin, NoRequestOrigin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Notifications.NotificationRecipients>();
+        services.AddScoped<Inbox.IConversationAssignedListener, Notifications.EmailAssignee>();
         services.AddOptions<Notifications.NotificationOptions>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }

@@ -96,6 +96,7 @@ builder.Services
         o.Conventions.AuthorizeAreaFolder("Staff", "/Messages", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Settings", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Staff", "/Projects", MemberPolicies.Manager);
+        o.Conventions.AuthorizeAreaFolder("Staff", "/Team", MemberPolicies.Staff);
         o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
         o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
     })

@@ -7,17 +7,28 @@ public static class Permissions
     public const string Send = "messages.send";
     public const string Delete = "messages.delete";
 
+    /// <summary>Assign conversations to team members (or take them) and change their status (staff only).</summary>
+    public const string Assign = "inbox.assign";
+
+    /// <summary>Manage the workspace's tag list and its shared saved replies (Managers and Admins by default).</summary>
+    public const string ManageInbox = "inbox.manage";
+
     /// <summary>Every permission an admin can grant or revoke, in display order.</summary>
-    public static readonly IReadOnlyList<string> All = [View, Send, Delete];
+    public static readonly IReadOnlyList<string> All = [View, Send, Delete, Assign, ManageInbox];
+
+    private static readonly string[] StaffOnly = [Assign, ManageInbox];
+
+    private static readonly string[] Messaging = [View, Send, Delete];
 
     private static readonly string[] ReadOnly = [View];
 
     public static IReadOnlyCollection<string> Defaults(MemberKind kind, StaffRole? role) => kind switch
     {
-        MemberKind.Client => All.ToArray(),
+        MemberKind.Client => Messaging,
         _ => role switch
         {
-            StaffRole.Admin or StaffRole.Manager or StaffRole.Coordinator => All.ToArray(),
+            StaffRole.Admin or StaffRole.Manager => All.ToArray(),
+            StaffRole.Coordinator => [.. Messaging, Assign],
             _ => ReadOnly,
         },
     };
@@ -52,7 +63,9 @@ public static class Permissions
 
     /// <summary>Whether an admin may grant this permission to a member of this kind and role.</summary>
     public static bool CanBeGranted(MemberKind kind, StaffRole? role, string permission) =>
-        All.Contains(permission) && !(kind == MemberKind.Staff && role == StaffRole.Viewer && permission != View);
+        All.Contains(permission)
+        && !(kind == MemberKind.Staff && role == StaffRole.Viewer && permission != View)
+        && !(kind == MemberKind.Client && StaffOnly.Contains(permission));
 
     /// <summary>Whether per-member overrides apply at all (not to Admins, who always have everything).</summary>
     public static bool CanBeOverridden(MemberKind kind, StaffRole? role) => !(kind == MemberKind.Staff && role == StaffRole.Admin);

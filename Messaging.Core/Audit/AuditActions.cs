@@ -19,11 +19,17 @@ public static class AuditActions
     public const string ProjectChange = "project.change";
     public const string ParticipantAdd = "participant.add";
     public const string ParticipantRemove = "participant.remove";
+    public const string ConversationAssign = "conversation.assign";
+    public const string ConversationStatus = "conversation.status";
+    public const string ConversationTag = "conversation.tag";
+    public const string TagChange = "tag.change";
+    public const string AbsenceChange = "absence.change";
 
     /// <summary>Every action, in the order the audit page offers them as a filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, MessageSend, MessageEdit, MessageDelete, FileDownload, Export, SettingChange,
         MemberAdd, MemberRoleChange, MemberPermissionChange, MemberDeactivate, MemberReactivate, ProjectChange, ParticipantAdd, ParticipantRemove,
+        ConversationAssign, ConversationStatus, ConversationTag, TagChange, AbsenceChange,
     ];
 }

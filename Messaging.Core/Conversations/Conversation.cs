@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Inbox;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
 
@@ -35,6 +36,13 @@ public sealed class Conversation
 
     /// <summary>Time of the newest message everyone may see (what clients sort by), so internal notes leave no trace for them.</summary>
     public DateTimeOffset LastPublicActivityAt { get; set; }
+
+    /// <summary>The team member who owns it (issue 9); while they are away, the cover answers (worked out at read time).</summary>
+    public long? AssignedMemberId { get; set; }
+
+    public ConversationStatus Status { get; set; }
+
+    public List<ConversationTag> Tags { get; set; } = [];
 
     public List<Participant> Participants { get; set; } = [];
 

@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
+using Messaging.Core.Inbox;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Notifications;
@@ -53,12 +54,23 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
-    /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
-    internal const string SearchVectorSql =
-        "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
 
     public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
+
+    public DbSet<WorkspaceTag> WorkspaceTags => Set<WorkspaceTag>();
+
+    public DbSet<ConversationTag> ConversationTags => Set<ConversationTag>();
+
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
+    public DbSet<MemberAbsence> MemberAbsences => Set<MemberAbsence>();
+
+    public DbSet<ConversationResponse> ConversationResponses => Set<ConversationResponse>();
+
+    /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
+    internal const string SearchVectorSql =
+        "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -248,6 +260,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
         });
 
         NotificationModel.Configure(modelBuilder);
+        InboxModel.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -21,6 +21,18 @@ public enum MessageKind
 
     /// <summary>"Author removed Subject".</summary>
     ParticipantRemoved,
+
+    /// <summary>"Author assigned Subject" (issue 9): staff only.</summary>
+    Assigned,
+
+    /// <summary>"Author unassigned the conversation": staff only.</summary>
+    Unassigned,
+
+    /// <summary>"Assigned automatically to Subject" (project round-robin): staff only.</summary>
+    AutoAssigned,
+
+    /// <summary>The workspace's out-of-office text, sent on behalf of an absent assignee when the workspace turned it on.</summary>
+    OutOfOffice,
 }
 
 /// <summary>How a message reached the thread: typed in the app, or a reply to a notification email ("via email").</summary>

@@ -78,7 +78,7 @@ internal static class MessageViews
             r.IsDeleted ? $"<p class=\"msg-deleted\" data-testid=\"message-deleted\">{DeletedText}</p>"
             : r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
             : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body, r.Mentions, me.MemberId)
-            : WebUtility.HtmlEncode(SystemText(r.Kind, r.AuthorName, r.SubjectName)),
+            : WebUtility.HtmlEncode(r.Kind == MessageKind.OutOfOffice ? $"Automatic reply for {r.AuthorName}: {r.Body}" : SystemText(r.Kind, r.AuthorName, r.SubjectName)),
             r.Visibility, r.CreatedAt, r.Kind)
         {
             IsHidden = r.IsHidden,
@@ -120,6 +120,10 @@ internal static class MessageViews
     {
         MessageKind.ParticipantAdded => $"{authorName} added {subjectName}",
         MessageKind.ParticipantRemoved => $"{authorName} removed {subjectName}",
+        MessageKind.Assigned when subjectName == authorName => $"{authorName} took this conversation",
+        MessageKind.Assigned => $"{authorName} assigned {subjectName}",
+        MessageKind.Unassigned => $"{authorName} unassigned this conversation",
+        MessageKind.AutoAssigned => $"Assigned automatically to {subjectName}",
         _ => string.Empty,
     };
 }

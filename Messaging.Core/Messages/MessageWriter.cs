@@ -59,10 +59,15 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
     /// <summary>Records "me added/removed subject" in the thread, visible to everyone in it.</summary>
     public Task<Message> AppendParticipantChangeAsync(
         CurrentMember me, Conversation conversation, MessageKind kind, long subjectMemberId, CancellationToken ct) =>
+        AppendSystemLineAsync(me, conversation, kind, subjectMemberId, MessageVisibility.Everyone, ct);
+
+    /// <summary>Records a line the thread tells about itself ("X assigned Y"), with the given visibility.</summary>
+    public Task<Message> AppendSystemLineAsync(
+        CurrentMember me, Conversation conversation, MessageKind kind, long? subjectMemberId, MessageVisibility visibility, CancellationToken ct) =>
         AppendAsync(me, conversation, new Message
         {
             Body = string.Empty,
-            Visibility = MessageVisibility.Everyone,
+            Visibility = visibility,
             Kind = kind,
             SubjectMemberId = subjectMemberId,
         }, ct);
@@ -94,6 +99,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         if (message.Kind == MessageKind.Text)
         {
             await ConversationRevival.OnNewMessageAsync(db, conversation.Id, visibility, ct);
+            await Inbox.ConversationWorkflow.OnMessageAsync(db, me, conversation, message, ct);
             await notifications.HandleAsync(conversation, message, me.IsClient, ct);
         }
 

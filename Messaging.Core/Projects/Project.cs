@@ -28,6 +28,9 @@ public sealed class Project
 
     public ProjectStage Stage { get; set; } = ProjectStage.Active;
 
+    /// <summary>New client conversations are assigned to the project's team in turn (issue 9, off by default).</summary>
+    public bool AutoAssign { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<ProjectMember> Members { get; set; } = [];

@@ -33,5 +33,15 @@ public sealed class Workspace
     /// <summary>Days the files of a deleted message are kept before the cleanup job removes their bytes (default 30).</summary>
     public int FileRetentionDays { get; set; } = Attachments.FileSettings.Default.RetentionDays;
 
+    /// <summary>A staff reply sets the conversation to "waiting on client" (the default); off leaves the status alone.</summary>
+    public bool StaffReplySetsWaiting { get; set; } = true;
+
+    /// <summary>Off by default: no automatic text goes to clients while their assignee is away.</summary>
+    public bool OutOfOfficeEnabled { get; set; }
+
+    public string? OutOfOfficeText { get; set; }
+
+    public const int MaxOutOfOfficeLength = 1000;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

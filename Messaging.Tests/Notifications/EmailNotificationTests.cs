@@ -330,4 +330,37 @@ public sealed class EmailNotificationTests(NotificationFactory factory) : IClass
         Assert.Contains("Spring campaign kickoff", digest.Text, StringComparison.Ordinal);
         Assert.Contains("from clients", digest.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheAssigneeIsEmailedTheAssignmentAndThenAlertedForTheClientsMessages()
+    {
+        var mark = await factory.FreshStartAsync();
+        var timeline = await ConversationAsync("Launch timeline"); // Mia is neither in it nor on its project's team
+        var before = await factory.Database.ScalarAsync<long>($"SELECT coalesce(assigned_member_id, 0) FROM conversations WHERE id = {timeline}");
+        await factory.SendAsync(Demo.Client2, timeline, "Before anyone is assigned");
+        factory.Clock.Advance(PastGrace);
+        await factory.DispatchAsync();
+        Assert.Empty(factory.MailSince(mark, Demo.Manager));
+
+        try
+        {
+            using var admin = await factory.SignInAsync(Demo.Admin);
+            var mia = await factory.Database.MemberIdAsync(Demo.Manager);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await Inbox.InboxPosts.AssignAsync(admin, timeline, mia)).StatusCode);
+            await factory.DispatchAsync();
+            var assigned = Assert.Single(factory.MailSince(mark, Demo.Manager));
+            Assert.Equal("Assigned to you: “Launch timeline”", assigned.Subject);
+            Assert.Contains($"/staff/messages/{timeline}", assigned.Text, StringComparison.Ordinal);
+
+            await factory.SendAsync(Demo.Client2, timeline, "Now that Mia has it");
+            factory.Clock.Advance(PastGrace);
+            await factory.DispatchAsync();
+            var alert = Assert.Single(factory.MailSince(mark, Demo.Manager).Skip(1));
+            Assert.Contains("Now that Mia has it", alert.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Database.ExecuteAsync($"UPDATE conversations SET assigned_member_id = {(before == 0 ? "NULL" : before.ToString(CultureInfo.InvariantCulture))} WHERE id = {timeline}");
+        }
+    }
 }

@@ -33,7 +33,8 @@ public sealed class LiveNoticeFanOut(
         if (!payload.StartsWith(LiveNotices.TypingPrefix, StringComparison.Ordinal)
             && !payload.StartsWith(LiveNotices.ReadPrefix, StringComparison.Ordinal)
             && !payload.StartsWith(PresenceTracker.ChangePrefix, StringComparison.Ordinal)
-            && !payload.StartsWith(PresenceTracker.SyncPrefix, StringComparison.Ordinal))
+            && !payload.StartsWith(PresenceTracker.SyncPrefix, StringComparison.Ordinal)
+            && !payload.StartsWith(Core.Inbox.WorkingNotices.Prefix, StringComparison.Ordinal))
         {
             return false;
         }
@@ -75,6 +76,13 @@ public sealed class LiveNoticeFanOut(
             return;
         }
 
+        if (Core.Inbox.WorkingNotices.TryParse(payload, out var working))
+        {
+            // "Alex is viewing / replying": to the other staff who can see the conversation, never to clients.
+            await PublishWorkingAsync(working, ct);
+            return;
+        }
+
         if (LiveNotices.TryParseTyping(payload, out var typing))
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -109,6 +117,23 @@ public sealed class LiveNoticeFanOut(
                 hub.Publish(workspaceId, audience, LiveEventView.Ephemeral($"read-{conversationId}", conversationId, "{}"));
             }
         }
+    }
+
+    private async Task PublishWorkingAsync(Core.Inbox.WorkingNotice working, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == working.MemberId)
+            .Select(m => new { m.WorkspaceId, m.DisplayName }).SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return;
+        }
+
+        var audience = (await ConversationAccess.AudienceAsync(db, working.ConversationId, MessageVisibility.StaffOnly, ct)).ToHashSet();
+        audience.Remove(working.MemberId);
+        var data = JsonSerializer.Serialize(new { memberId = working.MemberId, name = member.DisplayName, state = working.Replying ? "replying" : "viewing" });
+        hub.Publish(member.WorkspaceId, audience, LiveEventView.Ephemeral($"working-{working.ConversationId}", working.ConversationId, data));
     }
 
     /// <summary>"Presence changed" to those who can see a conversation the member is in; their pages ask who is online.</summary>

@@ -113,6 +113,7 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         MarkRead(sync, staff, keepUnread: 1);
         MarkRead(sync, viewer, keepUnread: 3);
         await db.SaveChangesAsync(ct);
+        await SeedInboxAsync(workspace, admin, invoice, [(moodboard, "Feedback"), (samples, "Logistics"), (invoice, "Billing")], ct);
         logger.LogInformation("Seeded the demo workspace {Workspace}", workspace.Name);
     }
 
@@ -192,5 +193,32 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
 
         var firstUnread = fromOthers[^keepUnread];
         participant.LastReadMessageId = readable.Where(m => m.Id < firstUnread.Id).Select(m => m.Id).DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// Issue 9's demo data: workspace tags on some threads, one assignment, a team saved reply, and the
+    /// response times of the seeded history (the same backfill migration 0012 runs on existing data).
+    /// No thread gets a new message, so the demo conversations read as before.
+    /// </summary>
+    private async Task SeedInboxAsync(
+        Workspace workspace, Member assignee, Conversation assigned, IEnumerable<(Conversation Conversation, string Tag)> tags, CancellationToken ct)
+    {
+        foreach (var (conversation, name) in tags)
+        {
+            var tag = new Core.Inbox.WorkspaceTag { WorkspaceId = workspace.Id, Name = name, CreatedAt = workspace.CreatedAt };
+            db.WorkspaceTags.Add(tag);
+            conversation.Tags.Add(new Core.Inbox.ConversationTag { Tag = tag });
+        }
+
+        assigned.AssignedMemberId = assignee.Id;
+        db.SavedReplies.Add(new Core.Inbox.SavedReply
+        {
+            WorkspaceId = workspace.Id,
+            Title = "Thanks, on it",
+            Body = "Hi {{client.first_name}}, thanks for your message about {{project.name}}. I'm looking into it and will get back to you today. {{staff.first_name}}",
+            CreatedAt = workspace.CreatedAt,
+        });
+        await db.SaveChangesAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT backfill_conversation_responses({workspace.Id})", ct);
     }
 }

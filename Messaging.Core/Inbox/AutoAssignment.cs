@@ -1,0 +1,95 @@
+using System.Globalization;
+using Messaging.Core.Access;
+using Messaging.Core.Audit;
+using Messaging.Core.Common;
+using Messaging.Core.Data;
+using Messaging.Core.Messages;
+using Messaging.Core.Projects;
+using Microsoft.EntityFrameworkCore;
+using Conversation = Messaging.Core.Conversations.Conversation;
+
+namespace Messaging.Core.Inbox;
+
+/// <summary>
+/// Optional round-robin per project: when a client starts a conversation in a project that has it on,
+/// the conversation goes to the project's team member (active staff who can answer, not away today) with
+/// the fewest conversations of the project assigned so far, the longest-standing member first on a tie;
+/// so assignments go round the team. The thread gets a staff-only line and the assignee the live notice.
+/// </summary>
+public static class AutoAssignment
+{
+    public static async Task OnClientMessageAsync(MessagingDbContext db, Conversation conversation, Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(message);
+        if (conversation.AssignedMemberId is not null || conversation.ProjectId is not { } projectId
+            || !await db.Projects.AnyAsync(p => p.Id == projectId && p.AutoAssign, ct)
+            || await db.Messages.AnyAsync(m => m.ConversationId == conversation.Id && m.Id < message.Id, ct))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(message.CreatedAt.UtcDateTime);
+        var next = await db.ProjectMembers.AsNoTracking()
+            .Where(pm => pm.ProjectId == projectId && pm.Relation == ProjectRelation.Team)
+            .Select(pm => pm.Member!)
+            .Where(m => m.IsActive && m.Kind == MemberKind.Staff && m.Role != StaffRole.Viewer)
+            .Where(m => !db.MemberAbsences.Any(a => a.MemberId == m.Id && a.StartsOn <= today && a.EndsOn >= today))
+            .OrderBy(m => db.Conversations.Count(c => c.ProjectId == projectId && c.AssignedMemberId == m.Id))
+            .ThenBy(m => m.Id)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(ct);
+        if (next is not { } assignee)
+        {
+            return;
+        }
+
+        conversation.AssignedMemberId = assignee;
+        var line = new Message
+        {
+            WorkspaceId = conversation.WorkspaceId,
+            ConversationId = conversation.Id,
+            AuthorMemberId = assignee,
+            SubjectMemberId = assignee,
+            Body = string.Empty,
+            Kind = MessageKind.AutoAssigned,
+            Visibility = MessageVisibility.StaffOnly,
+            CreatedAt = message.CreatedAt,
+        };
+        db.Messages.Add(line);
+        await db.SaveChangesAsync(ct);
+        db.LiveEvents.Add(InboxRules.Event(conversation, InboxRules.AssignedEvent, assignee, line.Id, message.CreatedAt));
+    }
+}
+
+/// <summary>Managers turn round-robin assignment of new client conversations on or off for a project; audited.</summary>
+public sealed class SetProjectAutoAssign(MessagingDbContext db, AuditLog audit)
+{
+    public async Task<Result<bool>> HandleAsync(CurrentMember me, long projectId, bool on, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(me);
+        var project = await ProjectAdministration.FindAsync(db, me, projectId, ct);
+        if (project is null)
+        {
+            return Result<bool>.NotFound();
+        }
+
+        if (project.AutoAssign != on)
+        {
+            audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture),
+                $"{project.Name}: automatic assignment {(on ? "on" : "off")}");
+            project.AutoAssign = on;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Result<bool>.Ok(on);
+    }
+}
+
+/// <summary>Whether a project assigns new client conversations automatically (for the project page; Managers and Admins).</summary>
+public sealed class GetProjectAutoAssign(MessagingDbContext db)
+{
+    public async Task<bool> HandleAsync(CurrentMember me, long projectId, CancellationToken ct) =>
+        await ProjectAdministration.FindAsync(db, me, projectId, ct) is { AutoAssign: true };
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Messaging.Core.Common;
+using Messaging.Core.Inbox;
+using Messaging.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Messaging.Web.Areas.Staff.Pages.Team;
+
+/// <summary>Team analytics for a chosen period: response times, volume, per member and per project, open versus closed; as SVG charts and as CSV. Managers and Admins.</summary>
+[MessagesModule]
+public sealed class ReportsModel(CurrentMemberAccessor accessor, GetTeamReport report, TimeProvider clock) : PageModel
+{
+    public const int DefaultDays = 30;
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public DateOnly? To { get; set; }
+
+    public TeamReport? Report { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string CsvUrl => string.Create(CultureInfo.InvariantCulture, $"/staff/reports?handler=Csv&from={Period.From:yyyy-MM-dd}&to={Period.To:yyyy-MM-dd}");
+
+    public (DateOnly From, DateOnly To) Period
+    {
+        get
+        {
+            var to = To ?? InboxRules.Today(clock);
+            return (From ?? to.AddDays(-(DefaultDays - 1)), to);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct);
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded || !ModelState.IsValid)
+        {
+            Error = ModelState.IsValid ? result.Error : "Give the dates as year-month-day.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        Report = result.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var result = await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct);
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded || !ModelState.IsValid)
+        {
+            return new ContentResult { StatusCode = StatusCodes.Status422UnprocessableEntity, Content = result.Error ?? "Give the dates as year-month-day.", ContentType = "text/plain; charset=utf-8" };
+        }
+
+        var bytes = ReportCsv.Write(result.Value!);
+        return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"team-report-{Period.From:yyyy-MM-dd}-{Period.To:yyyy-MM-dd}.csv"));
+    }
+}
+
+/// <summary>The report as one CSV table: a section column says what each row is.</summary>
+public static class ReportCsv
+{
+    public sealed record Row(string Section, string Label, int? Count, double? MedianSeconds, double? P90Seconds, int? FromClients, int? FromTeam);
+
+    public static byte[] Write(TeamReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<Row>
+        {
+            new("first_response", "all", report.FirstResponse.Count, report.FirstResponse.MedianSeconds, report.FirstResponse.P90Seconds, null, null),
+            new("response", "all", report.AllResponses.Count, report.AllResponses.MedianSeconds, report.AllResponses.P90Seconds, null, null),
+        };
+        rows.AddRange(report.Volume.Select(v => new Row("day", v.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.FromClients + v.FromTeam, null, null, v.FromClients, v.FromTeam)));
+        rows.AddRange(report.PerMember.Select(m => new Row("member", m.Name, m.Responses, m.MedianSeconds, null, null, null)));
+        rows.AddRange(report.PerProject.Select(p => new Row("project", p.Name, p.Responses, p.MedianSeconds, null, null, null)));
+        rows.AddRange(report.Statuses.Select(s => new Row("status", s.Status.ToString(), s.Count, null, null, null, null)));
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            csv.WriteRecords(rows);
+        }
+
+        return buffer.ToArray();
+    }
+}
