@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
+using Messaging.Core.Export;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
@@ -52,6 +53,10 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<ExportRecord> ExportRecords => Set<ExportRecord>();
+
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -61,6 +66,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.ToTable("workspaces");
             e.Property(w => w.Name).HasMaxLength(200);
             e.Property(w => w.AllowedFileTypes).HasMaxLength(1000);
+            e.Property(w => w.TimeZone).HasMaxLength(64);
         });
 
         modelBuilder.Entity<Member>(e =>
@@ -233,6 +239,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasIndex(a => a.StorageKey).IsUnique();
         });
 
+        ExportModelConfiguration.Apply(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

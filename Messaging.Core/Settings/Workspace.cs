@@ -33,5 +33,8 @@ public sealed class Workspace
     /// <summary>Days the files of a deleted message are kept before the cleanup job removes their bytes (default 30).</summary>
     public int FileRetentionDays { get; set; } = Attachments.FileSettings.Default.RetentionDays;
 
+    /// <summary>IANA time zone id the workspace reads times in (exports show local times beside UTC); default UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     public DateTimeOffset CreatedAt { get; set; }
 }
