@@ -23,7 +23,7 @@ public static class ExportCsv
     private const int FlushEvery = 500;
 
     public static async Task<int> WriteAsync(
-        IAsyncEnumerable<ExportMessage> messages, Stream output, TimeZoneInfo zone, ExportStamp stamp, IProgress<int>? progress, CancellationToken ct)
+        IAsyncEnumerable<ExportMessage> messages, Stream output, TimeZoneInfo zone, ExportStamp stamp, Func<int, CancellationToken, Task>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(stamp);
@@ -56,13 +56,15 @@ public static class ExportCsv
             {
                 await csv.FlushAsync();
                 await writer.FlushAsync(ct);
-                progress?.Report(count);
+                if (progress is not null)
+                {
+                    await progress(count, ct);
+                }
             }
         }
 
         await csv.FlushAsync();
         await writer.FlushAsync(ct);
-        progress?.Report(count);
         return count;
     }
 }
