@@ -45,19 +45,20 @@ public sealed class QueueExportJob(MessagingDbContext db, RecordExport record, T
 public sealed class GetExportJobs(MessagingDbContext db)
 {
     public Task<ExportJobView?> HandleAsync(CurrentMember me, long jobId, CancellationToken ct) =>
-        Mine(me).Where(j => j.Id == jobId).FirstOrDefaultAsync(ct);
+        View(Mine(me).Where(j => j.Id == jobId)).FirstOrDefaultAsync(ct);
 
     public Task<List<ExportJobView>> RecentAsync(CurrentMember me, CancellationToken ct) =>
-        Mine(me).OrderByDescending(j => j.Id).Take(20).ToListAsync(ct);
+        View(Mine(me).OrderByDescending(j => j.Id).Take(20)).ToListAsync(ct);
 
-    private IQueryable<ExportJobView> Mine(CurrentMember me)
+    private IQueryable<ExportJob> Mine(CurrentMember me)
     {
         ArgumentNullException.ThrowIfNull(me);
-        return db.ExportJobs.AsNoTracking()
-            .Where(j => j.MemberId == me.MemberId && j.WorkspaceId == me.WorkspaceId)
-            .Select(j => new ExportJobView(j.Id, j.Format, j.Status, j.TotalMessages, j.DoneMessages, j.ConversationIds.Length,
-                j.FileName, j.Error, j.CreatedAt, j.FinishedAt));
+        return db.ExportJobs.AsNoTracking().Where(j => j.MemberId == me.MemberId && j.WorkspaceId == me.WorkspaceId);
     }
+
+    private static IQueryable<ExportJobView> View(IQueryable<ExportJob> jobs) =>
+        jobs.Select(j => new ExportJobView(j.Id, j.Format, j.Status, j.TotalMessages, j.DoneMessages, j.ConversationIds.Length,
+            j.FileName, j.Error, j.CreatedAt, j.FinishedAt));
 }
 
 /// <summary>
