@@ -259,6 +259,17 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /staff/messages/{id:long}/files"] = new(StaffThreadRead),
 
+        // Exports (issue 6): one conversation for whoever reads it, bulk from each list, own jobs only, verify for anyone
+        ["GET /exports"] = new(SignedIn),
+        ["GET /exports/conversation/{id:long}"] = new(ConversationReaders),
+        ["GET /exports/jobs/{id:long}"] = new(NobodysScheduled),
+        ["GET /exports/jobs/{id:long}?handler=Progress"] = new(NobodysScheduled),
+        ["GET /exports/jobs/{id:long}?handler=Download"] = new(NobodysScheduled),
+        ["GET /exports/verify"] = new(Public),
+        ["POST /exports/verify"] = new(Public, new()),
+        ["POST /portal/messages?handler=Export"] = new(Clients, new()),
+        ["POST /staff/messages?handler=Export"] = new(Staff, new()),
+
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
         ["POST /staff/projects?handler=Create"] = new(Managers, new() { ["Name"] = "" }),
