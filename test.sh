@@ -9,7 +9,9 @@ cd "$ROOT"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_toolchain
-ensure_packages chromium fonts-noto-color-emoji
+# Chromium prints PDF exports (and runs the browser tests); the Noto fonts cover Latin, Greek, Cyrillic, CJK and
+# emoji in them; poppler-utils' pdftotext reads the PDFs back in the export tests.
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils
 
 if [ -z "${MESSAGING_TEST_PG:-}" ]; then
   if [ -n "${ConnectionStrings__Messaging:-}" ]; then

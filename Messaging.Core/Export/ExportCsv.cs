@@ -9,7 +9,9 @@ namespace Messaging.Core.Export;
 /// <summary>
 /// Writes messages as CSV (CsvHelper): UTF-8 with a BOM so Excel reads it as UTF-8, one row per message, written
 /// as rows arrive from the database and flushed in small batches, so memory stays flat however long the export.
-/// Also feeds every row to the stamp.
+/// Also feeds every row to the stamp. A field that starts with <c>= + - @</c>, a tab or a carriage return is prefixed
+/// with <c>'</c> (CsvHelper's injection escape, as OWASP advises for CSV opened in spreadsheets), so a message can
+/// never run as a formula; the stamp is computed over the text as stored.
 /// </summary>
 public static class ExportCsv
 {
@@ -28,7 +30,7 @@ public static class ExportCsv
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(stamp);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n", InjectionOptions = InjectionOptions.Escape });
         foreach (var column in Columns)
         {
             csv.WriteField(column);

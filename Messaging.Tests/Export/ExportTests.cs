@@ -30,6 +30,7 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         var deleted = await factory.Database.AddMessageAsync(conversation, "Chloe Client", $"deleted {marker}", March.AddDays(3));
         await factory.Database.ExecuteAsync($"UPDATE messages SET deleted_at = now(), body = '' WHERE id = {deleted}");
         await factory.AttachAsync(edited, "brief v2.pdf", TestFiles.Pdf);
+        var formula = await factory.Database.AddMessageAsync(conversation, "Chloe Client", "=HYPERLINK(\"http://evil.example\")", March.AddDays(4));
         await factory.Database.ExecuteAsync("UPDATE workspaces SET time_zone = 'Europe/Berlin'");
         using var client = await factory.SignInAsync(Demo.Client);
 
@@ -53,11 +54,12 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
             Assert.Equal(author, rows[i]["sender_name"]);
             Assert.Equal(kind == "Staff" ? "staff" : "client", rows[i]["sender_kind"]);
             Assert.Equal("everyone", rows[i]["visibility"]);
-            Assert.Equal(isDeleted ? "" : body, rows[i]["body"]);
+            Assert.Equal(isDeleted ? "" : "=+-@\t\r".Contains(body[0], StringComparison.Ordinal) ? "'" + body : body, rows[i]["body"]);
             Assert.Equal(isDeleted ? "deleted" : "", rows[i]["deleted"]);
         }
 
         Assert.DoesNotContain(rows, r => r["body"].Contains("Internal", StringComparison.Ordinal));
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", rows.Single(r => r["message_id"] == formula.ToString(System.Globalization.CultureInfo.InvariantCulture))["body"]);
         var question = rows.Single(r => r["body"].StartsWith($"March question {marker}", StringComparison.Ordinal));
         Assert.Contains("Ωμέγα Привет 你好 🎉", question["body"], StringComparison.Ordinal);
         Assert.Equal("2025-03-10T10:30:00+01:00", question["sent_at_local"]);
@@ -191,6 +193,16 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/exports/conversation/{others}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/exports/conversation/{foreign}?format=pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/exports/conversation/99999999?format=csv")).StatusCode);
+        await factory.Database.ExecuteAsync("UPDATE workspaces SET messages_enabled = false");
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/exports/conversation/{own}?format=csv")).StatusCode);
+        }
+        finally
+        {
+            await factory.Database.ExecuteAsync("UPDATE workspaces SET messages_enabled = true");
+        }
+
         using var bulk = await client.PostPairsAsync("/portal/messages", "/portal/messages?p=1&handler=Export",
             [new("ids", $"{own}"), new("ids", $"{others}"), new("format", "csv")]);
         Assert.Equal(HttpStatusCode.NotFound, bulk.StatusCode);

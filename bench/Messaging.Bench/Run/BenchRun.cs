@@ -45,10 +45,6 @@ public sealed class BenchRun(RunOptions options)
                 senders.Add((session, pair.ConversationId, await session.TokenFromAsync(ThreadPath("portal", pair.ConversationId), ct)));
             }
 
-            await MeasurePagesAsync(results, scenario, longClient, longStaff, ct);
-            await MeasureBaselinesAsync(results, app, longClient, ct);
-            MeasureSends(results, await MeasureSendsAsync(senders, ct));
-            await MeasureDeliveryAndMemoryAsync(results, app, scenario, senders, sessions, ct);
             await ExportMeasurements.RunAsync(results, app, options.ConnectionString, scenario, longClient, options.Quick, ct);
         }
         finally
