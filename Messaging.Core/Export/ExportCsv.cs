@@ -24,6 +24,9 @@ public static class ExportCsv
 
     private const int FlushEvery = 500;
 
+    /// <summary>Progress is reported every this many rows (a background job stores it: 100 small updates for 100,000 rows).</summary>
+    private const int ReportEvery = 1_000;
+
     public static async Task<int> WriteAsync(
         IAsyncEnumerable<ExportMessage> messages, Stream output, TimeZoneInfo zone, ExportStamp stamp, Func<int, CancellationToken, Task>? progress, CancellationToken ct)
     {
@@ -58,7 +61,7 @@ public static class ExportCsv
             {
                 await csv.FlushAsync();
                 await writer.FlushAsync(ct);
-                if (progress is not null)
+                if (progress is not null && count % ReportEvery == 0)
                 {
                     await progress(count, ct);
                 }

@@ -78,7 +78,7 @@ public sealed class PrepareExport(MessagingDbContext db)
             request.To is { } to ? ExportRange.StartOfDay(to.AddDays(1), zone) : null,
             me.IsStaff && request.IncludeInternalNotes,
             0);
-        var count = await ExportQuery.Messages(db, me, plan).CountAsync(ct);
+        var count = await ExportQuery.Rows(db, me, plan).CountAsync(ct);
         return Result<ExportPlan>.Ok(plan with { MessageCount = count });
     }
 }

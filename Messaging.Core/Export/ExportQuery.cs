@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Messaging.Core.Access;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
@@ -44,8 +45,8 @@ public static class ExportQuery
             : m => m.Visibility == MessageVisibility.Everyone;
     }
 
-    /// <summary>The plan's messages, oldest first per conversation, streamed (one SQL query, no buffering).</summary>
-    public static IQueryable<ExportMessage> Messages(MessagingDbContext db, CurrentMember me, ExportPlan plan, long? onlyConversation = null)
+    /// <summary>The plan's messages, oldest first per conversation, as one SQL query (stream it with <see cref="StreamAsync"/>).</summary>
+    public static IQueryable<ExportRow> Rows(MessagingDbContext db, CurrentMember me, ExportPlan plan, long? onlyConversation = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
@@ -62,10 +63,14 @@ public static class ExportQuery
             messages = messages.Where(m => m.CreatedAt < to);
         }
 
+        // (CA1305 off: ToString() here is translated to SQL, where the culture does not apply.)
+#pragma warning disable CA1305
+        // Files come as one aggregated text column per message (string_agg in a correlated subquery on
+        // ix_attachments_message_id): a collection projection would make EF sort and buffer the whole result.
         return conversations
             .Join(messages, c => c.Id, m => m.ConversationId, (c, m) => new { c.Subject, m })
             .OrderBy(x => x.m.ConversationId).ThenBy(x => x.m.Id)
-            .Select(x => new ExportMessage(
+            .Select(x => new ExportRow(
                 x.m.ConversationId,
                 x.Subject,
                 x.m.Id,
@@ -82,10 +87,43 @@ public static class ExportQuery
                 x.m.DeletedAt != null ? null : x.m.EditedAt,
                 x.m.DeletedAt != null,
                 x.m.HiddenAt != null,
-                db.Attachments
-                    .Where(a => a.MessageId == x.m.Id && a.PurgedAt == null && x.m.DeletedAt == null && x.m.HiddenAt == null)
-                    .OrderBy(a => a.Id)
-                    .Select(a => new ExportAttachment(a.FileName, a.SizeBytes, a.Sha256))
-                    .ToList()));
+                x.m.DeletedAt != null || x.m.HiddenAt != null ? null : string.Join(
+                    ExportRow.FileSeparator,
+                    db.Attachments
+                        .Where(a => a.MessageId == x.m.Id && a.PurgedAt == null)
+                        .OrderBy(a => a.Id)
+                        .Select(a => a.Sha256 + ExportRow.FieldSeparator + a.SizeBytes.ToString() + ExportRow.FieldSeparator + a.FileName))));
+#pragma warning restore CA1305
+    }
+
+    /// <summary>Streams rows as messages, one at a time, without buffering the result.</summary>
+    public static async IAsyncEnumerable<ExportMessage> StreamAsync(this IQueryable<ExportRow> rows, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row.ToMessage();
+        }
+    }
+
+    public static async Task<List<ExportMessage>> ToMessagesAsync(this IQueryable<ExportRow> rows, CancellationToken ct) =>
+        (await rows.ToListAsync(ct)).Select(r => r.ToMessage()).ToList();
+}
+
+/// <summary>A message as the export query reads it; <see cref="Files"/> is "sha·size·name" per file, joined.</summary>
+public sealed record ExportRow(
+    long ConversationId, string Subject, long MessageId, DateTimeOffset SentAt, string SenderName, MemberKind SenderKind,
+    MessageVisibility Visibility, MessageKind Kind, string Body, DateTimeOffset? EditedAt, bool IsDeleted, bool IsHidden, string? Files)
+{
+    public const string FileSeparator = "\u001e";
+    public const string FieldSeparator = "\u001f";
+
+    public ExportMessage ToMessage() => new(
+        ConversationId, Subject, MessageId, SentAt, SenderName, SenderKind, Visibility, Kind, Body, EditedAt, IsDeleted, IsHidden,
+        string.IsNullOrEmpty(Files) ? [] : Files.Split(FileSeparator).Select(ParseFile).ToList());
+
+    private static ExportAttachment ParseFile(string file)
+    {
+        var parts = file.Split(FieldSeparator, 3);
+        return new ExportAttachment(parts[2], long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[0]);
     }
 }

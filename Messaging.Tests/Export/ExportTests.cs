@@ -15,9 +15,10 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
     {
         var conversation = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
         var marker = Guid.NewGuid().ToString("N")[..8];
-        await factory.Database.AddMessageAsync(conversation, "Chloe Client", $"March question {marker} with \"quotes\", commas\nand a line break — Ωμέγα Привет 你好 🎉", March);
+        var question = await factory.Database.AddMessageAsync(conversation, "Chloe Client", $"March question {marker} with \"quotes\", commas\nand a line break — Ωμέγα Привет 你好 🎉", March);
         await factory.Database.AddMessageAsync(conversation, "Sam Staff", $"Internal March note {marker}", March.AddHours(1), "StaffOnly");
         await factory.Database.AddMessageAsync(conversation, "Sam Staff", $"April answer {marker}", March.AddDays(30));
+        await factory.AttachAsync(question, $"scope-{marker}.pdf", TestFiles.Pdf);
         return (conversation, marker);
     }
 
@@ -123,6 +124,8 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         Assert.Contains("你好 🎉", text, StringComparison.Ordinal);
         Assert.Contains("2025-03-01 – 2025-03-31", text, StringComparison.Ordinal);
         Assert.Contains("Chloe Client", text, StringComparison.Ordinal);
+        Assert.Contains($"scope-{marker}.pdf", text, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TestFiles.Pdf))[..32], text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Page 1 of", text, StringComparison.Ordinal);
         Assert.Matches("Content SHA-256 [0-9a-f]{64}", text);
         Assert.DoesNotContain($"April answer {marker}", text, StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public sealed class ExportWriter(
         await using (hashing)
         {
             using var stamp = new ExportStamp();
-            var count = await ExportCsv.WriteAsync(ExportQuery.Messages(db, me, plan).AsAsyncEnumerable(), hashing, plan.TimeZone, stamp, progress, ct);
+            var count = await ExportCsv.WriteAsync(ExportQuery.Rows(db, me, plan).StreamAsync(ct), hashing, plan.TimeZone, stamp, progress, ct);
             var file = new ExportedFile(FileName(plan, "csv"), ExportFormat.Csv, hashing.Finish(), stamp.Finish(), count, plan.Conversations.Count);
             await record.IssuedAsync(me.WorkspaceId, me.MemberId, plan, file, CancellationToken.None);
             return new WrittenExport(file.FileName, ContentTypeOf(ExportFormat.Csv, plan), file.FileSha256);
@@ -93,7 +93,7 @@ public sealed class ExportWriter(
     /// <summary>One conversation's PDF: loads its messages, stamps them, renders the print view and records the file.</summary>
     private async Task<byte[]> RenderAsync(CurrentMember me, ExportPlan plan, ExportConversation conversation, CancellationToken ct)
     {
-        var messages = await ExportQuery.Messages(db, me, plan, conversation.Id).ToListAsync(ct);
+        var messages = await ExportQuery.Rows(db, me, plan, conversation.Id).ToMessagesAsync(ct);
         var stamp = ExportStamp.Of(messages);
         var model = new TranscriptModel(plan, conversation, messages, stamp, clock.GetUtcNow(), me.DisplayName);
         var html = await RenderHtmlAsync(model);

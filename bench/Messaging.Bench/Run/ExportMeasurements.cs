@@ -32,19 +32,25 @@ public static partial class ExportMeasurements
         try
         {
             var pdfSeconds = new List<double>();
-            for (var i = 0; i < (quick ? 2 : 5); i++)
+            for (var i = 0; i <= (quick ? 3 : 5); i++)
             {
                 var watch = Stopwatch.StartNew();
                 var bytes = await DownloadAsync(client, $"/exports/conversation/{pdfThread}?format=pdf", ct);
+                Console.WriteLine($"  PDF of 1,000 messages{(i == 0 ? " (first: starts Chromium)" : "")}: {watch.Elapsed.TotalSeconds:0.00} s, {bytes / 1024.0 / 1024:0.0} MB");
+                if (i == 0)
+                {
+                    results.Values["export_pdf_1000_first_seconds"] = watch.Elapsed.TotalSeconds;
+                    results.Figures.Add(new Figure("export: 1,000-message thread to PDF, first export (starts Chromium)", Seconds(watch.Elapsed.TotalSeconds)));
+                    continue;
+                }
+
                 pdfSeconds.Add(watch.Elapsed.TotalSeconds);
-                Console.WriteLine($"  PDF of 1,000 messages: {watch.Elapsed.TotalSeconds:0.00} s, {bytes / 1024.0 / 1024:0.0} MB");
             }
 
             pdfSeconds.Sort();
             var pdf = pdfSeconds[pdfSeconds.Count / 2];
             results.Values["export_pdf_1000_seconds"] = pdf;
-            results.Figures.Add(new Figure("export: 1,000-message thread to PDF (median, first run includes starting Chromium)", Seconds(pdf), "≤ 5 s", pdf <= 5));
-            results.Values["export_pdf_1000_first_seconds"] = pdfSeconds.Max();
+            results.Figures.Add(new Figure("export: 1,000-message thread to PDF (median, warm Chromium)", Seconds(pdf), "≤ 5 s", pdf <= 5));
 
             var before = app.ResidentBytes();
             var peak = before;
