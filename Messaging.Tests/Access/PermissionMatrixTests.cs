@@ -285,6 +285,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
         ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
         ["POST /admin/settings?handler=Files"] = new(Admins, new()),
+        ["POST /admin/settings?handler=TimeZone"] = new(Admins, new() { ["timeZone"] = "UTC" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),

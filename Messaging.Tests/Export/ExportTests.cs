@@ -308,6 +308,30 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         }
     }
 
+    [Fact]
+    public async Task AnAdminSetsTheWorkspaceTimeZoneWhichExportsUseAndAnUnknownZoneIsRefused()
+    {
+        using var admin = await factory.SignInAsync(Demo.Admin);
+        var conversation = await factory.Database.ConversationIdAsync("Invoice question");
+        await factory.Database.AddMessageAsync(conversation, "Ada Admin", "zone check", new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
+
+        var refused = await admin.PostFormAsync("/admin/settings", "/admin/settings?handler=TimeZone", new() { ["timeZone"] = "Mars/Olympus" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Choose a time zone from the list.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await admin.PostFormAsync("/admin/settings", "/admin/settings?handler=TimeZone", new() { ["timeZone"] = "America/New_York" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        try
+        {
+            var rows = ExportTestKit.ParseCsv(await admin.Http.GetByteArrayAsync($"/exports/conversation/{conversation}?format=csv&from=2025-07-01&to=2025-07-01"));
+            Assert.Equal("2025-07-01T08:00:00-04:00", Assert.Single(rows)["sent_at_local"]);
+            Assert.Equal("time zone: UTC → America/New_York", await factory.Database.ScalarAsync<string>("SELECT detail FROM audit_entries WHERE action = 'setting.change' ORDER BY id DESC LIMIT 1"));
+        }
+        finally
+        {
+            await factory.Database.ExecuteAsync("UPDATE workspaces SET time_zone = 'UTC'");
+        }
+    }
+
     private Task<long> AuditCountAsync() => factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'export'");
 }
 
