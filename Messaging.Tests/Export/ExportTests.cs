@@ -332,6 +332,23 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
         }
     }
 
+    [Fact]
+    public async Task ALinkFromAnotherSiteOnlyOpensTheExportFormAndExportsNothing()
+    {
+        var conversation = await factory.Database.ConversationIdAsync("Moodboard feedback");
+        using var client = await factory.SignInAsync(Demo.Client);
+        var before = await AuditCountAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/exports/conversation/{conversation}?format=csv");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull(PortalClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=export-form]"));
+        Assert.Equal(before, await AuditCountAsync());
+    }
+
     private Task<long> AuditCountAsync() => factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'export'");
 }
 

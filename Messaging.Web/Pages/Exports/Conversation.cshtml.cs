@@ -45,7 +45,10 @@ public sealed class ConversationModel(CurrentMemberAccessor accessor, PrepareExp
         }
 
         Plan = result.Value!;
-        if (string.IsNullOrEmpty(format))
+
+        // The export is a GET (the thread's form is a plain form, so the URL can be bookmarked), but a link from another
+        // site must not start one, or queue a job, in the member's name: it only opens this form (Fetch Metadata).
+        if (string.IsNullOrEmpty(format) || Request.Headers["Sec-Fetch-Site"] == "cross-site")
         {
             return Page();
         }
