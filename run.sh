@@ -19,6 +19,8 @@ done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_toolchain
+# PDF exports: Chromium prints them, the Noto fonts cover Greek, Cyrillic, CJK and emoji.
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 
 if [ -z "${ConnectionStrings__Messaging:-}" ]; then
   pg_start

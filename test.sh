@@ -9,8 +9,10 @@ cd "$ROOT"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_toolchain
-# python3-aiosmtpd: the real SMTP server the notification tests start (scripts/smtp_sink.py).
-ensure_packages chromium fonts-noto-color-emoji python3-aiosmtpd
+# Chromium prints PDF exports (and runs the browser tests); the Noto fonts cover Latin, Greek, Cyrillic, CJK and
+# emoji in them; poppler-utils' pdftotext reads the PDFs back in the export tests; python3-aiosmtpd is the real
+# SMTP server the notification tests start (scripts/smtp_sink.py).
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils python3-aiosmtpd
 
 if [ -z "${MESSAGING_TEST_PG:-}" ]; then
   if [ -n "${ConnectionStrings__Messaging:-}" ]; then

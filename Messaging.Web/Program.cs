@@ -6,6 +6,7 @@ using Messaging.Core.Live;
 using Messaging.Core.Members;
 using Messaging.Web;
 using Messaging.Web.Attachments;
+using Messaging.Web.Exports;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
@@ -71,6 +72,7 @@ builder.Services.AddOptions<KeyManagementOptions>()
     .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalFiles(builder.Configuration);
+builder.Services.AddPortalExports(builder.Configuration);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());

@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Conversations;
+using Messaging.Core.Export;
 using Messaging.Core.Inbox;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
@@ -68,6 +69,10 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<ConversationResponse> ConversationResponses => Set<ConversationResponse>();
 
+    public DbSet<ExportRecord> ExportRecords => Set<ExportRecord>();
+
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
     /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
     internal const string SearchVectorSql =
         "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
@@ -82,6 +87,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.ToTable("workspaces");
             e.Property(w => w.Name).HasMaxLength(200);
             e.Property(w => w.AllowedFileTypes).HasMaxLength(1000);
+            e.Property(w => w.TimeZone).HasMaxLength(64);
         });
 
         modelBuilder.Entity<Member>(e =>
@@ -261,6 +267,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
         NotificationModel.Configure(modelBuilder);
         InboxModel.Configure(modelBuilder);
+        ExportModelConfiguration.Apply(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

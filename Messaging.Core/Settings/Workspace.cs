@@ -43,5 +43,8 @@ public sealed class Workspace
 
     public const int MaxOutOfOfficeLength = 1000;
 
+    /// <summary>IANA time zone id the workspace reads times in (exports show local times beside UTC); default UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -293,6 +293,17 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/absence"] = new(Staff, new()),
         ["POST /staff/absence?handler=Remove"] = new(NobodysScheduled, new() { ["absenceId"] = "0" }),
 
+        // Exports (issue 6): one conversation for whoever reads it, bulk from each list, own jobs only, verify for anyone
+        ["GET /exports"] = new(SignedIn),
+        ["GET /exports/conversation/{id:long}"] = new(ConversationReaders),
+        ["GET /exports/jobs/{id:long}"] = new(NobodysScheduled),
+        ["GET /exports/jobs/{id:long}?handler=Progress"] = new(NobodysScheduled),
+        ["GET /exports/jobs/{id:long}?handler=Download"] = new(NobodysScheduled),
+        ["GET /exports/verify"] = new(Public),
+        ["POST /exports/verify"] = new(Public, new()),
+        ["POST /portal/messages?handler=Export"] = new(Clients, new()),
+        ["POST /staff/messages?handler=Export"] = new(Staff, new()),
+
         // Projects: Managers and Admins
         ["GET /staff/projects"] = new(Managers),
         ["POST /staff/projects?handler=Create"] = new(Managers, new() { ["Name"] = "" }),
@@ -310,6 +321,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
         ["POST /admin/settings?handler=Files"] = new(Admins, new()),
         ["POST /admin/settings?handler=Inbox"] = new(Admins, new() { ["outOfOfficeEnabled"] = "true" }),
+        ["POST /admin/settings?handler=TimeZone"] = new(Admins, new() { ["timeZone"] = "UTC" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/reports"] = new(Admins),
         ["POST /admin/reports?handler=Dismiss"] = new(Admins, new() { ["reportId"] = "{dismiss}" }),

@@ -50,6 +50,7 @@ public sealed class BenchRun(RunOptions options)
             await MeasureBaselinesAsync(results, app, longClient, ct);
             MeasureSends(results, await MeasureSendsAsync(senders, ct));
             await MeasureDeliveryAndMemoryAsync(results, app, scenario, senders, sessions, ct);
+            await ExportMeasurements.RunAsync(results, app, options.ConnectionString, scenario, longClient, options.Quick, ct);
         }
         finally
         {

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Messaging.Core.Export;
+
+/// <summary>Date ranges of exports: whole days in the workspace's time zone, both ends included.</summary>
+public static class ExportRange
+{
+    public static string? Validate(DateOnly? from, DateOnly? to) =>
+        from is { } f && to is { } t && t < f
+            ? $"The end date ({Format(t)}) is before the start date ({Format(f)}). Choose an end date on or after the start date."
+            : null;
+
+    public static string Describe(DateOnly? from, DateOnly? to) => (from, to) switch
+    {
+        ({ } f, { } t) => $"{Format(f)} – {Format(t)}",
+        ({ } f, null) => $"from {Format(f)}",
+        (null, { } t) => $"until {Format(t)}",
+        _ => "all messages",
+    };
+
+    /// <summary>The workspace's zone by IANA id; UTC when the id is unknown to this machine.</summary>
+    public static TimeZoneInfo Zone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>An instant in the workspace's zone, ISO 8601 with its offset: "2026-03-01T15:05:00+01:00".</summary>
+    public static string LocalIso(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An instant as people read it in the workspace: "2026-03-01 15:05".</summary>
+    public static string LocalText(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string Utc(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
