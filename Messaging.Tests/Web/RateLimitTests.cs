@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Messaging.Tests.Web;
 
-/// <summary>The portal with low limits: 2 sends per user and 3 sign-in attempts per address a minute.</summary>
+/// <summary>The portal with low limits: 2 sends per user, 3 sign-in attempts and 2 export verifications per address a minute.</summary>
 public sealed class RateLimitedPortalFactory : PortalFactory
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("Messaging:RateLimits:SendPerMinute", "2");
         builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "3");
+        builder.UseSetting("Messaging:RateLimits:VerifyPerMinute", "2");
     }
 }
 
@@ -122,5 +123,24 @@ public sealed class RateLimitTests(RateLimitedPortalFactory factory) : IClassFix
         // The sign-in page still loads, and someone at another address signs in as usual.
         await guessing.GetPageAsync("/account/login");
         using var elsewhere = await SignInFromAsync("198.51.100.51", Demo.Viewer);
+    }
+
+    [Fact]
+    public async Task ExportVerificationsAreLimitedPerClientAddress()
+    {
+        using var anonymous = factory.NewClient();
+        anonymous.Http.DefaultRequestHeaders.Add(TestClientAddress.Header, "198.51.100.60");
+        var notAnExport = "just some text"u8.ToArray();
+
+        var first = await Export.ExportTestKit.VerifyAsync(anonymous, notAnExport, "a.csv");
+        var second = await Export.ExportTestKit.VerifyAsync(anonymous, notAnExport, "b.csv");
+        var third = await Export.ExportTestKit.VerifyAsync(anonymous, notAnExport, "c.csv");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal(TooMany, PortalClient.Parse(await third.Content.ReadAsStringAsync()).QuerySelector("[data-testid=status-message]")?.TextContent);
+        // The page itself still loads.
+        await anonymous.GetPageAsync("/exports/verify");
     }
 }

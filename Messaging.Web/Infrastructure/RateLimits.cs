@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Messaging.Web.Infrastructure;
 
-/// <summary>Limits from <c>Messaging:RateLimits</c>: requests per minute, per user for sending and per client address for sign-in.</summary>
+/// <summary>Limits from <c>Messaging:RateLimits</c>: requests per minute, per user for sending and per client address for sign-in and for export verification (open to anyone).</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Messaging:RateLimits";
@@ -17,6 +17,9 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int SignInPerMinute { get; set; } = 10;
+
+    [Range(1, 1_000_000)]
+    public int VerifyPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ public static class RateLimits
 
     /// <summary>Sign-in attempts, per client address.</summary>
     public const string SignIn = "sign-in";
+
+    /// <summary>Uploads to the export verify page, which needs no sign-in, per client address.</summary>
+    public const string Verify = "verify";
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +53,7 @@ public static class RateLimits
             };
             o.AddPolicy<string, SendPolicy>(Send);
             o.AddPolicy<string, SignInPolicy>(SignIn);
+            o.AddPolicy<string, VerifyPolicy>(Verify);
         });
         return services;
     }
@@ -80,5 +87,13 @@ public static class RateLimits
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
             PostsPerMinute(httpContext, "ip:" + ClientAddress(httpContext), options.Value.SignInPerMinute);
+    }
+
+    private sealed class VerifyPolicy(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+            PostsPerMinute(httpContext, "verify:" + ClientAddress(httpContext), options.Value.VerifyPerMinute);
     }
 }

@@ -1,8 +1,10 @@
 using Messaging.Core.Export;
 using Messaging.Web.Exports;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Web.Pages.Exports;
@@ -12,6 +14,7 @@ namespace Messaging.Web.Pages.Exports;
 /// party of a dispute can check a transcript they were given; it reveals nothing to someone without the file.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Verify)]
 [RequestSizeLimit(VerifyModel.RequestLimit)]
 public sealed class VerifyModel(VerifyExport verify, IOptions<ExportOptions> options) : PageModel
 {
