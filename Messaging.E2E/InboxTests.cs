@@ -26,7 +26,7 @@ public sealed partial class InboxTests(PortalServer server)
         await page.GetByLabel("Project (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Spring Campaign" });
         await page.GetByTestId("new-conversation-form").Locator("label.check").Filter(new() { HasText = "Chloe Client" }).First.Locator("input").CheckAsync();
         await page.GetByLabel("Subject or group title").FillAsync(subject);
-        await page.GetByLabel("Message").FillAsync($"Opening {subject}");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync($"Opening {subject}");
         await page.GetByTestId("start-conversation").ClickAsync();
         await page.WaitForURLAsync(ThreadUrl());
         return long.Parse(ThreadUrl().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public sealed class StaffNewConversationPage(IPage page)
         }
 
         await page.GetByLabel("Subject or group title").FillAsync(subject);
-        await page.GetByLabel("Message").FillAsync(body);
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync(body);
         await page.GetByTestId("start-conversation").ClickAsync();
         await page.GetByTestId("reply-form").WaitForAsync();
         return long.Parse(new Uri(page.Url).Segments[^1], CultureInfo.InvariantCulture);
