@@ -81,6 +81,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.HasPostgresExtension("btree_gin");
+        modelBuilder.HasDbFunction(typeof(Search.TextSearchFunctions).GetMethod(nameof(Search.TextSearchFunctions.MatchWithoutIndex))!);
 
         modelBuilder.Entity<Workspace>(e =>
         {

@@ -12,7 +12,8 @@ namespace Messaging.Bench.Run;
 public sealed record SearchCase(string Name, string Box, string Words, DateTimeOffset? Before = null);
 
 /// <summary>Who searches: their member row, and whether they see the whole workspace (Admin) or only their conversations (client).</summary>
-public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient);
+/// <param name="SmallScope">The member reaches at most SearchMessages.SmallScopeMessages messages, so the portal tests words message by message (ts_match_vq) instead of through the GIN index.</param>
+public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient, bool SmallScope);
 
 /// <summary>
 /// Search at the HTTP endpoint (the page a browser loads) and the same query straight against PostgreSQL,
@@ -25,6 +26,9 @@ public static class SearchScenarios
 {
     /// <summary>Mirrors SearchMessages.RankedCandidates.</summary>
     private const int Candidates = 200;
+
+    /// <summary>Mirrors SearchMessages.SmallScopeMessages.</summary>
+    private const int SmallScopeMessages = 2_000;
 
     public static async Task<List<SearchCase>> CasesAsync(string connectionString, CancellationToken ct)
     {
@@ -50,12 +54,17 @@ public static class SearchScenarios
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("""
-            SELECT m.id, m.workspace_id, m.kind = 'Client' FROM members m JOIN "AspNetUsers" u ON u."Id" = m.user_id WHERE u."Email" = @email ORDER BY m.id LIMIT 1
+            SELECT m.id, m.workspace_id, m.kind = 'Client',
+                m.kind = 'Client' AND (SELECT count(*) FROM (SELECT 1 FROM messages x JOIN conversation_participants p ON p.conversation_id = x.conversation_id
+                    WHERE p.member_id = m.id LIMIT @limit) AS reach) <= @small
+            FROM members m JOIN "AspNetUsers" u ON u."Id" = m.user_id WHERE u."Email" = @email ORDER BY m.id LIMIT 1
             """, connection);
         cmd.Parameters.AddWithValue("email", email);
+        cmd.Parameters.AddWithValue("limit", SmallScopeMessages + 1);
+        cmd.Parameters.AddWithValue("small", (long)SmallScopeMessages);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
+        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetBoolean(3));
     }
 
     /// <summary>The first Admin of the workspace the long thread is in.</summary>
@@ -94,7 +103,9 @@ public static class SearchScenarios
                   AND m.hidden_at IS NULL
               """
             : "  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws AND c.id = m.conversation_id)\n");
-        sql.Append("    AND m.search_vector @@ websearch_to_tsquery('english', @q)\n");
+        sql.Append(who.SmallScope
+            ? "    AND ts_match_vq(m.search_vector, websearch_to_tsquery('english', @q))\n"
+            : "    AND m.search_vector @@ websearch_to_tsquery('english', @q)\n");
         if (search.Before is not null)
         {
             sql.Append("    AND m.created_at < @before\n");
