@@ -77,15 +77,15 @@ public sealed class SearchMessages(MessagingDbContext db)
         }
 
         var page = Math.Clamp(options.Page, 1, 1000);
-        var byIndex = !query.HasText || await ScopeIsLargeAsync(me, options.ConversationId, ct);
-        var matches = Matching(me, query, options.ConversationId, byIndex);
 
         // The planner's default random_page_cost (4, a spinning disk) makes it prefer bitmap scans of a whole
-        // posting list over walking the newest messages, and repeat a GIN scan per conversation for members who
-        // see only some: with the working set in memory (as the benchmark and a warm server have it) 1.1 is the
-        // usual setting, and it applies to this query only.
+        // posting list over walking the newest messages: with the working set in memory (as the benchmark and a
+        // warm server have it) 1.1 is the usual setting, and it applies to this search's queries only.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL random_page_cost = 1.1", ct);
+        var conversations = Conversations(me, query, options.ConversationId);
+        var reach = await ReachAsync(me, query, options.ConversationId, conversations, ct);
+        var matches = Matching(me, query, options.ConversationId, conversations, reach);
         var byRank = query.HasText && options.Order == SearchOrder.Relevance;
         List<long> ids;
         var capped = false;
@@ -116,40 +116,49 @@ public sealed class SearchMessages(MessagingDbContext db)
     }
 
     /// <summary>
-    /// Whether the messages the member may search are many enough for the GIN index to pay. For a member who
-    /// sees a few conversations (most clients, a thread's own search box) the planner otherwise ANDs a GIN scan
-    /// of the word's whole posting list with each conversation, once per conversation (55 ms for an ordinary
-    /// client at a million messages), where reading their few hundred messages and testing each takes 1-2 ms.
-    /// Counting stops at the threshold, so the question costs at most that many index entries.
+    /// Which conversations a search reaches and how its words are best tested. A member who sees the whole
+    /// workspace searches it through a semi-join, where the planner either walks the newest messages (frequent
+    /// words) or takes the GIN index (rare ones). For anyone else the visible conversations (already narrowed by
+    /// the filters, by the same access rules in SQL) are read first and passed as an array: given the semi-join,
+    /// the planner repeats a GIN scan of the word's whole posting list once per conversation (100 ms and more
+    /// for a client with a few dozen conversations at a million messages), while with the array it makes one
+    /// GIN scan and one bitmap over the conversations. Up to <see cref="SmallScopeMessages"/> messages, testing
+    /// each message (ts_match_vq, no index) is cheaper still: 1-2 ms. Counting stops at the threshold.
     /// </summary>
-    private async Task<bool> ScopeIsLargeAsync(CurrentMember me, long? conversationId, CancellationToken ct)
+    private async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, IQueryable<Conversation> conversations, CancellationToken ct)
     {
         if (me.SeesWholeWorkspace && conversationId is null)
         {
-            return true;
+            return new Reach(null, ByIndex: true);
         }
 
-        var conversations = Scope(me, conversationId);
+        var ids = await conversations.Select(c => c.Id).ToListAsync(ct);
+        if (!query.HasText || ids.Count == 0)
+        {
+            return new Reach(ids, ByIndex: true);
+        }
+
         var reachable = await db.Messages.AsNoTracking()
-            .Where(m => conversations.Any(c => c.Id == m.ConversationId))
+            .Where(m => ids.Contains(m.ConversationId))
             .Select(m => m.Id)
             .Take(SmallScopeMessages + 1)
             .CountAsync(ct);
-        return reachable > SmallScopeMessages;
+        return new Reach(ids, ByIndex: reachable > SmallScopeMessages);
     }
 
-    private IQueryable<Conversation> Scope(CurrentMember me, long? conversationId)
-    {
-        var conversations = db.Conversations.AsNoTracking().VisibleTo(me);
-        return conversationId is { } cid ? conversations.Where(c => c.Id == cid) : conversations;
-    }
+    /// <param name="ConversationIds">The conversations searched, or null for the member's whole workspace (a semi-join in the search itself).</param>
+    private sealed record Reach(List<long>? ConversationIds, bool ByIndex);
 
-    /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, long? conversationId, bool byIndex)
+    /// <summary>The conversations the member may see, narrowed by the conversation filters.</summary>
+    private IQueryable<Conversation> Conversations(CurrentMember me, SearchQuery query, long? conversationId)
     {
         var f = query.Filters;
         var memberId = me.MemberId;
-        var conversations = Scope(me, conversationId);
+        var conversations = db.Conversations.AsNoTracking().VisibleTo(me);
+        if (conversationId is { } cid)
+        {
+            conversations = conversations.Where(c => c.Id == cid);
+        }
 
         if (Like(f.In) is { } subject)
         {
@@ -166,10 +175,20 @@ public sealed class SearchMessages(MessagingDbContext db)
             conversations = conversations.Where(c => c.Participants.Any(p => p.MemberId == memberId && p.IsArchived));
         }
 
+        return conversations;
+    }
+
+    /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
+    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, long? conversationId, IQueryable<Conversation> conversations, Reach reach)
+    {
+        var f = query.Filters;
+        var memberId = me.MemberId;
         var messages = db.Messages.AsNoTracking()
             .Where(m => m.WorkspaceId == me.WorkspaceId && m.DeletedAt == null && m.Kind == MessageKind.Text)
-            .Where(ConversationAccess.ReadableBy(me))
-            .Where(m => conversations.Any(c => c.Id == m.ConversationId));
+            .Where(ConversationAccess.ReadableBy(me));
+        messages = reach.ConversationIds is { } ids
+            ? messages.Where(m => ids.Contains(m.ConversationId))
+            : messages.Where(m => conversations.Any(c => c.Id == m.ConversationId));
         if (conversationId is { } only)
         {
             messages = messages.Where(m => m.ConversationId == only);
@@ -183,7 +202,7 @@ public sealed class SearchMessages(MessagingDbContext db)
         if (query.HasText)
         {
             // The same test either way; only the operator form (@@) can use the GIN index.
-            messages = byIndex
+            messages = reach.ByIndex
                 ? messages.Where(m => m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, query.Text)))
                 : messages.Where(m => TextSearchFunctions.MatchWithoutIndex(m.SearchVector, EF.Functions.WebSearchToTsQuery(Config, query.Text)));
         }

@@ -13,7 +13,8 @@ public sealed record SearchCase(string Name, string Box, string Words, DateTimeO
 
 /// <summary>Who searches: their member row, and whether they see the whole workspace (Admin) or only their conversations (client).</summary>
 /// <param name="SmallScope">The member reaches at most SearchMessages.SmallScopeMessages messages, so the portal tests words message by message (ts_match_vq) instead of through the GIN index.</param>
-public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient, bool SmallScope);
+/// <param name="ConversationIds">A client's conversations, which SearchMessages reads first and passes as an array.</param>
+public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient, bool SmallScope, long[] ConversationIds);
 
 /// <summary>
 /// Search at the HTTP endpoint (the page a browser loads) and the same query straight against PostgreSQL,
@@ -55,6 +56,7 @@ public static class SearchScenarios
         await connection.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("""
             SELECT m.id, m.workspace_id, m.kind = 'Client',
+                ARRAY(SELECT p.conversation_id FROM conversation_participants p WHERE p.member_id = m.id),
                 m.kind = 'Client' AND (SELECT count(*) FROM (SELECT 1 FROM messages x JOIN conversation_participants p ON p.conversation_id = x.conversation_id
                     WHERE p.member_id = m.id LIMIT @limit) AS reach) <= @small
             FROM members m JOIN "AspNetUsers" u ON u."Id" = m.user_id WHERE u."Email" = @email ORDER BY m.id LIMIT 1
@@ -64,7 +66,7 @@ public static class SearchScenarios
         cmd.Parameters.AddWithValue("small", (long)SmallScopeMessages);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetBoolean(3));
+        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetBoolean(4), reader.GetFieldValue<long[]>(3));
     }
 
     /// <summary>The first Admin of the workspace the long thread is in.</summary>
@@ -98,8 +100,7 @@ public static class SearchScenarios
         sql.Append(who.IsClient
             ? """
                   AND m.visibility = 'Everyone'
-                  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws
-                      AND EXISTS (SELECT 1 FROM conversation_participants AS p WHERE c.id = p.conversation_id AND p.member_id = @me) AND c.id = m.conversation_id)
+                  AND m.conversation_id = ANY(@conversations)
                   AND m.hidden_at IS NULL
               """
             : "  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws AND c.id = m.conversation_id)\n");
@@ -119,6 +120,7 @@ public static class SearchScenarios
         var cmd = new NpgsqlCommand(sql.ToString(), connection);
         cmd.Parameters.AddWithValue("ws", who.WorkspaceId);
         cmd.Parameters.AddWithValue("me", who.MemberId);
+        cmd.Parameters.AddWithValue("conversations", who.ConversationIds);
         cmd.Parameters.AddWithValue("q", search.Words);
         cmd.Parameters.AddWithValue("candidates", Candidates);
         if (search.Before is { } before)
