@@ -29,6 +29,8 @@ if (string.IsNullOrWhiteSpace(connectionString))
     return 2;
 }
 
+connectionString = PlannerSettings.Apply(connectionString);
+
 // HTTPS only (redirect, HSTS, Secure cookies) everywhere but Development, unless turned off for a
 // plain-http deployment (see docs/architecture-notes.md).
 var requireHttps = builder.Configuration.GetValue("Messaging:RequireHttps", !builder.Environment.IsDevelopment());

@@ -156,6 +156,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.Property(m => m.AttachmentNames).HasDefaultValue(string.Empty);
             e.Property(m => m.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
             e.HasIndex(m => new { m.WorkspaceId, m.Id });
+            e.HasIndex(m => new { m.WorkspaceId, m.CreatedAt, m.Id });
+            e.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id });
             e.HasIndex(m => new { m.WorkspaceId, m.SearchVector }).HasMethod("gin");
         });
 

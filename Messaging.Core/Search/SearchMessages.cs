@@ -18,6 +18,9 @@ public enum SearchOrder
 public sealed record SearchOptions(long? ConversationId = null, SearchOrder Order = SearchOrder.Relevance, int Page = 1)
 {
     public const int PageSize = 20;
+
+    /// <summary>For tests that check both plans find the same messages; normally chosen from the estimate.</summary>
+    internal SearchPlan? Plan { get; init; }
 }
 
 public sealed record SearchHit(
@@ -47,17 +50,15 @@ public sealed record SearchResults(IReadOnlyList<SearchGroup> Groups, int Page, 
 /// hidden ones (Admins excepted) are left out there, never filtered afterwards.
 /// <para>
 /// Relevance ranks only the newest <see cref="RankedCandidates"/> matches: ranking every match of a frequent
-/// word costs a heap visit and a ts_rank each (tens of thousands at a million messages), while the newest
-/// matches of a frequent word are found by walking (workspace_id, id) backwards and those of a rare word by
-/// the GIN index; the planner chooses from the word's statistics. Newest first needs no cap.
+/// word costs a heap visit and a ts_rank each (tens of thousands at a million messages). How those newest
+/// matches are found is chosen per search from PostgreSQL's statistics (<see cref="SearchEstimator"/>,
+/// <see cref="SearchEstimate.Choose"/>): walking the reach newest first for frequent words or a small reach,
+/// the GIN index for rare words. Newest first needs no cap.
 /// </para>
 /// </summary>
 public sealed class SearchMessages(MessagingDbContext db)
 {
     public const int RankedCandidates = 200;
-
-    /// <summary>Up to this many messages in reach, words are tested message by message instead of through the GIN index.</summary>
-    public const int SmallScopeMessages = 2_000;
 
     private const string Config = "english";
 
@@ -77,24 +78,18 @@ public sealed class SearchMessages(MessagingDbContext db)
         }
 
         var page = Math.Clamp(options.Page, 1, 1000);
-
-        // The planner's default random_page_cost (4, a spinning disk) makes it prefer bitmap scans of a whole
-        // posting list over walking the newest messages: with the working set in memory (as the benchmark and a
-        // warm server have it) 1.1 is the usual setting, and it applies to this search's queries only.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL random_page_cost = 1.1", ct);
-        var conversations = Conversations(me, query, options.ConversationId);
-        var reach = await ReachAsync(me, query, options.ConversationId, conversations, ct);
-        var matches = Matching(me, query, options.ConversationId, conversations, reach);
         var byRank = query.HasText && options.Order == SearchOrder.Relevance;
+        var wanted = byRank ? RankedCandidates : (page * SearchOptions.PageSize) + 1;
+        var reach = await ReachAsync(me, query, options.ConversationId, ct);
+        var plan = options.Plan ?? await ChoosePlanAsync(me, query, reach, ct);
+        var newest = Newest(Matching(me, query, reach, plan), reach, plan, wanted);
         List<long> ids;
         var capped = false;
         if (byRank)
         {
-            var candidates = matches.OrderByDescending(m => m.Id).Take(RankedCandidates);
-            ids = await candidates
-                .Select(m => new { m.Id, Rank = m.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, query.Text)) })
-                .OrderByDescending(m => m.Rank).ThenByDescending(m => m.Id)
+            ids = await newest.Take(RankedCandidates)
+                .Select(m => new { m.Id, m.CreatedAt, Rank = m.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, query.Text)) })
+                .OrderByDescending(m => m.Rank).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Skip((page - 1) * SearchOptions.PageSize).Take(SearchOptions.PageSize + 1)
                 .Select(m => m.Id)
                 .ToListAsync(ct);
@@ -102,13 +97,12 @@ public sealed class SearchMessages(MessagingDbContext db)
         }
         else
         {
-            ids = await matches.OrderByDescending(m => m.Id)
+            ids = await newest
                 .Skip((page - 1) * SearchOptions.PageSize).Take(SearchOptions.PageSize + 1)
                 .Select(m => m.Id)
                 .ToListAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
         var hasMore = ids.Count > SearchOptions.PageSize && !(byRank && capped);
         var shown = ids.Take(SearchOptions.PageSize).ToList();
         var hits = await DescribeAsync(shown, query, ct);
@@ -116,38 +110,44 @@ public sealed class SearchMessages(MessagingDbContext db)
     }
 
     /// <summary>
-    /// Which conversations a search reaches and how its words are best tested. A member who sees the whole
-    /// workspace searches it through a semi-join, where the planner either walks the newest messages (frequent
-    /// words) or takes the GIN index (rare ones). For anyone else the visible conversations (already narrowed by
-    /// the filters, by the same access rules in SQL) are read first and passed as an array: given the semi-join,
-    /// the planner repeats a GIN scan of the word's whole posting list once per conversation (100 ms and more
-    /// for a client with a few dozen conversations at a million messages), while with the array it makes one
-    /// GIN scan and one bitmap over the conversations. Up to <see cref="SmallScopeMessages"/> messages, testing
-    /// each message (ts_match_vq, no index) is cheaper still: 1-2 ms. Counting stops at the threshold.
+    /// Which messages a search may look at. A member who sees the whole workspace, with no conversation filter,
+    /// searches the workspace's messages directly: no join to conversations, whose second workspace condition
+    /// the planner would count twice (it then expects a twentieth of the matches and prefers the index for
+    /// every word). For anyone else the visible conversations (already narrowed by the filters, by the same
+    /// access rules in SQL) are read first and passed as an array: given a semi-join, the planner repeats a GIN
+    /// scan of the word's whole posting list once per conversation.
     /// </summary>
-    private async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, IQueryable<Conversation> conversations, CancellationToken ct)
+    private async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, CancellationToken ct)
     {
-        if (me.SeesWholeWorkspace && conversationId is null)
+        var f = query.Filters;
+        var filtered = conversationId is not null || Like(f.In) is not null || Like(f.Project) is not null || f.IsArchived;
+        if (me.SeesWholeWorkspace && me.Can(Permissions.View) && !filtered)
         {
-            return new Reach(null, ByIndex: true);
+            return new Reach(null);
         }
 
-        var ids = await conversations.Select(c => c.Id).ToListAsync(ct);
-        if (!query.HasText || ids.Count == 0)
-        {
-            return new Reach(ids, ByIndex: true);
-        }
-
-        var reachable = await db.Messages.AsNoTracking()
-            .Where(m => ids.Contains(m.ConversationId))
-            .Select(m => m.Id)
-            .Take(SmallScopeMessages + 1)
-            .CountAsync(ct);
-        return new Reach(ids, ByIndex: reachable > SmallScopeMessages);
+        return new Reach(await Conversations(me, query, conversationId).Select(c => c.Id).ToListAsync(ct));
     }
 
-    /// <param name="ConversationIds">The conversations searched, or null for the member's whole workspace (a semi-join in the search itself).</param>
-    private sealed record Reach(List<long>? ConversationIds, bool ByIndex);
+    /// <param name="ConversationIds">The conversations searched, or null for the member's whole workspace.</param>
+    private sealed record Reach(List<long>? ConversationIds);
+
+    /// <summary>
+    /// The index serves rare words best and a walk frequent ones (<see cref="SearchPlan"/>). Filters on the
+    /// message's author, files or read state thin the matches out in ways the statistics do not see, so with
+    /// them the index is used: its cost is bounded by the word, a walk's is not.
+    /// </summary>
+    private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, Reach reach, CancellationToken ct)
+    {
+        var f = query.Filters;
+        if (!query.HasText || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread)
+        {
+            return SearchPlan.Index;
+        }
+
+        var estimate = await SearchEstimator.EstimateAsync(db, me.WorkspaceId, reach.ConversationIds, query.Text, Start(f.After), Start(f.Before), ct);
+        return estimate.Choose(RankedCandidates);
+    }
 
     /// <summary>The conversations the member may see, narrowed by the conversation filters.</summary>
     private IQueryable<Conversation> Conversations(CurrentMember me, SearchQuery query, long? conversationId)
@@ -178,22 +178,50 @@ public sealed class SearchMessages(MessagingDbContext db)
         return conversations;
     }
 
+    /// <summary>
+    /// The matches newest first, at least <paramref name="wanted"/> of them. A walk over conversations walks
+    /// each one newest first (a LATERAL join on (conversation_id, created_at, id)) and merges what each gives.
+    /// </summary>
+    private IQueryable<Message> Newest(IQueryable<Message> matches, Reach reach, SearchPlan plan, int wanted)
+    {
+        var merged = matches;
+        if (plan == SearchPlan.Walk && reach.ConversationIds is { } ids)
+        {
+            merged = db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .SelectMany(c => matches.Where(m => m.ConversationId == c.Id)
+                    .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                    .Take(wanted));
+        }
+
+        return merged.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
+    }
+
+    private static DateTimeOffset? Start(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+
     /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, long? conversationId, IQueryable<Conversation> conversations, Reach reach)
+    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, Reach reach, SearchPlan plan)
     {
         var f = query.Filters;
         var memberId = me.MemberId;
-        var messages = db.Messages.AsNoTracking()
-            .Where(m => m.WorkspaceId == me.WorkspaceId && m.DeletedAt == null && m.Kind == MessageKind.Text)
-            .Where(ConversationAccess.ReadableBy(me));
-        messages = reach.ConversationIds is { } ids
-            ? messages.Where(m => ids.Contains(m.ConversationId))
-            : messages.Where(m => conversations.Any(c => c.Id == m.ConversationId));
-        if (conversationId is { } only)
+        var workspaceId = me.WorkspaceId;
+        var messages = db.Messages.AsNoTracking().Where(m => m.DeletedAt == null && m.Kind == MessageKind.Text);
+        if (reach.ConversationIds is { } ids)
         {
-            messages = messages.Where(m => m.ConversationId == only);
+            messages = messages.Where(m => m.WorkspaceId == workspaceId && ids.Contains(m.ConversationId));
+        }
+        else if (plan == SearchPlan.Index)
+        {
+            // "+ 0" keeps the workspace out of any btree: ANDing the GIN bitmap with a bitmap of the whole
+            // workspace (a hundred thousand rows and more) costs more than checking each match's row.
+            messages = messages.Where(m => m.WorkspaceId + 0 == workspaceId);
+        }
+        else
+        {
+            messages = messages.Where(m => m.WorkspaceId == workspaceId);
         }
 
+        messages = messages.Where(ConversationAccess.ReadableBy(me));
         if (!me.IsAdmin)
         {
             messages = messages.Where(m => m.HiddenAt == null);
@@ -202,7 +230,7 @@ public sealed class SearchMessages(MessagingDbContext db)
         if (query.HasText)
         {
             // The same test either way; only the operator form (@@) can use the GIN index.
-            messages = reach.ByIndex
+            messages = plan == SearchPlan.Index
                 ? messages.Where(m => m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, query.Text)))
                 : messages.Where(m => TextSearchFunctions.MatchWithoutIndex(m.SearchVector, EF.Functions.WebSearchToTsQuery(Config, query.Text)));
         }
@@ -222,15 +250,13 @@ public sealed class SearchMessages(MessagingDbContext db)
             messages = messages.Where(m => db.Attachments.Any(a => a.MessageId == m.Id && EF.Functions.ILike(a.FileName, file, LikeEscape)));
         }
 
-        if (f.After is { } after)
+        if (Start(f.After) is { } start)
         {
-            var start = new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             messages = messages.Where(m => m.CreatedAt >= start);
         }
 
-        if (f.Before is { } before)
+        if (Start(f.Before) is { } end)
         {
-            var end = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             messages = messages.Where(m => m.CreatedAt < end);
         }
 

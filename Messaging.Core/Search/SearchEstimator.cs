@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Messaging.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Messaging.Core.Search;
+
+/// <summary>
+/// Asks PostgreSQL's planner, in one round trip and without running anything, how many messages hold a
+/// search's words and how many the search may look at (<see cref="SearchEstimate"/>). The word estimate comes
+/// from the lexeme frequencies ANALYZE keeps for <c>search_vector</c> (websearch_to_tsquery stems the words
+/// first, and AND, OR, phrases and exclusions are weighed as the planner weighs them); the reach from the
+/// workspace's or the conversations' statistics.
+/// </summary>
+internal static partial class SearchEstimator
+{
+    public static async Task<SearchEstimate> EstimateAsync(
+        MessagingDbContext db, long workspaceId, IReadOnlyList<long>? conversationIds, string text,
+        DateTimeOffset? after, DateTimeOffset? before, CancellationToken ct)
+    {
+        var reach = new NpgsqlBatchCommand();
+        reach.Parameters.Add(new NpgsqlParameter { Value = conversationIds is null ? workspaceId : conversationIds.ToArray() });
+        var sql = conversationIds is null ? "workspace_id = $1" : "conversation_id = ANY($1)";
+        foreach (var (bound, op) in new[] { (after, ">="), (before, "<") })
+        {
+            if (bound is { } value)
+            {
+                reach.Parameters.Add(new NpgsqlParameter { Value = value });
+                sql += $" AND created_at {op} ${reach.Parameters.Count}";
+            }
+        }
+
+        reach.CommandText = $"EXPLAIN SELECT 1 FROM messages WHERE {sql}";
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN SELECT 1 FROM messages WHERE search_vector @@ websearch_to_tsquery('english', $1)")
+            {
+                Parameters = { new NpgsqlParameter { Value = text } },
+            });
+            batch.BatchCommands.Add(reach);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT reltuples::float8 FROM pg_class WHERE oid = 'messages'::regclass"));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var matching = await PlannedRowsAsync(reader, ct);
+            await reader.NextResultAsync(ct);
+            var reachRows = await PlannedRowsAsync(reader, ct);
+            await reader.NextResultAsync(ct);
+            var total = await reader.ReadAsync(ct) ? reader.GetDouble(0) : 0;
+            return new SearchEstimate(matching, reachRows, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The row estimate on the first line of a plan ("... (cost=0.00..1.00 rows=123 width=4)"); the rest is drained.</summary>
+    private static async Task<double> PlannedRowsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        double rows = 0;
+        var first = true;
+        while (await reader.ReadAsync(ct))
+        {
+            if (first && Rows().Match(reader.GetString(0)) is { Success: true } m)
+            {
+                rows = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            first = false;
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"\brows=(\d+)")]
+    private static partial Regex Rows();
+}
