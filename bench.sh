@@ -3,6 +3,7 @@
 #   ./bench.sh seed [--messages N]   recreate the benchmark database with N messages (default 1,000,000)
 #   ./bench.sh run [--quick]         measure the portal; --quick uses its own 100,000-message database,
 #                                    seeding it first when it is empty, and takes a few minutes
+#   ./bench.sh run --only search     measure search alone and write nothing (while working on search)
 # Results go to docs/performance.md (the benchmark section) and bench/results/latest.json.
 # Uses the private PostgreSQL of run.sh/test.sh (or the server in ConnectionStrings__Messaging) with
 # its own databases: messaging_bench and messaging_bench_quick. Touches no other database.
@@ -11,11 +12,12 @@ source "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
 
 cmd="${1:-}"; shift || true
-messages=1000000; quick=0
+messages=1000000; quick=0; only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --messages) messages="${2:?--messages needs a number}"; shift 2 ;;
     --quick) quick=1; shift ;;
+    --only) only="${2:?--only needs a part: search}"; shift 2 ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -66,4 +68,5 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 
 args=(run --connection "$(pg_connection_string "$db")" --root "$ROOT" --commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)")
 [ "$quick" = 1 ] && args+=(--quick)
+[ -n "$only" ] && args+=(--only "$only")
 "${tool[@]}" "${args[@]}"

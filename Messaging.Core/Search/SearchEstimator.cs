@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Messaging.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Messaging.Core.Search;
@@ -13,10 +11,11 @@ namespace Messaging.Core.Search;
 /// first, and AND, OR, phrases and exclusions are weighed as the planner weighs them); the reach from the
 /// workspace's or the conversations' statistics.
 /// </summary>
-internal static partial class SearchEstimator
+public static partial class SearchEstimator
 {
+    /// <param name="connection">An open connection.</param>
     public static async Task<SearchEstimate> EstimateAsync(
-        MessagingDbContext db, long workspaceId, IReadOnlyList<long>? conversationIds, string text,
+        NpgsqlConnection connection, long workspaceId, IReadOnlyList<long>? conversationIds, string text,
         DateTimeOffset? after, DateTimeOffset? before, CancellationToken ct)
     {
         var reach = new NpgsqlBatchCommand();
@@ -32,29 +31,20 @@ internal static partial class SearchEstimator
         }
 
         reach.CommandText = $"EXPLAIN SELECT 1 FROM messages WHERE {sql}";
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN SELECT 1 FROM messages WHERE search_vector @@ websearch_to_tsquery('english', $1)")
         {
-            await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN SELECT 1 FROM messages WHERE search_vector @@ websearch_to_tsquery('english', $1)")
-            {
-                Parameters = { new NpgsqlParameter { Value = text } },
-            });
-            batch.BatchCommands.Add(reach);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT reltuples::float8 FROM pg_class WHERE oid = 'messages'::regclass"));
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            var matching = await PlannedRowsAsync(reader, ct);
-            await reader.NextResultAsync(ct);
-            var reachRows = await PlannedRowsAsync(reader, ct);
-            await reader.NextResultAsync(ct);
-            var total = await reader.ReadAsync(ct) ? reader.GetDouble(0) : 0;
-            return new SearchEstimate(matching, reachRows, total);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            Parameters = { new NpgsqlParameter { Value = text } },
+        });
+        batch.BatchCommands.Add(reach);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT reltuples::float8 FROM pg_class WHERE oid = 'messages'::regclass"));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var matching = await PlannedRowsAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        var reachRows = await PlannedRowsAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        var total = await reader.ReadAsync(ct) ? reader.GetDouble(0) : 0;
+        return new SearchEstimate(matching, reachRows, total);
     }
 
     /// <summary>The row estimate on the first line of a plan ("... (cost=0.00..1.00 rows=123 width=4)"); the rest is drained.</summary>

@@ -4,6 +4,7 @@ using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace Messaging.Core.Search;
@@ -145,8 +146,17 @@ public sealed class SearchMessages(MessagingDbContext db)
             return SearchPlan.Index;
         }
 
-        var estimate = await SearchEstimator.EstimateAsync(db, me.WorkspaceId, reach.ConversationIds, query.Text, Start(f.After), Start(f.Before), ct);
-        return estimate.Choose(RankedCandidates);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var estimate = await SearchEstimator.EstimateAsync(connection, me.WorkspaceId, reach.ConversationIds, query.Text, Start(f.After), Start(f.Before), ct);
+            return estimate.Choose(RankedCandidates);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The conversations the member may see, narrowed by the conversation filters.</summary>
@@ -187,8 +197,10 @@ public sealed class SearchMessages(MessagingDbContext db)
         var merged = matches;
         if (plan == SearchPlan.Walk && reach.ConversationIds is { } ids)
         {
+            // The redundant "<=" keeps this a LATERAL join: with an equality alone EF Core lifts the
+            // correlation out into ROW_NUMBER() OVER (PARTITION BY conversation_id) over every match.
             merged = db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .SelectMany(c => matches.Where(m => m.ConversationId == c.Id)
+                .SelectMany(c => matches.Where(m => m.ConversationId == c.Id && m.ConversationId <= c.Id)
                     .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                     .Take(wanted));
         }

@@ -53,9 +53,16 @@ public static class BenchProgram
                 int.Parse(Option("--port") ?? "5099", CultureInfo.InvariantCulture),
                 args.Contains("--quick"),
                 Option("--commit") ?? "unknown",
-                Path.Combine(root, "bench/results"));
+                Path.Combine(root, "bench/results"),
+                Option("--only") == "search");
             Directory.CreateDirectory(options.ResultsDirectory);
             var results = await new BenchRun(options).RunAsync(cancel.Token);
+            if (options.SearchOnly)
+            {
+                Console.WriteLine("--only search: nothing written");
+                return 0;
+            }
+
             await ReportWriter.WriteAsync(results, Path.Combine(root, "docs/performance.md"), Path.Combine(options.ResultsDirectory, "latest.json"), cancel.Token);
             Console.WriteLine();
             foreach (var figure in results.Figures)

@@ -5,7 +5,8 @@ using Messaging.Bench.Stats;
 
 namespace Messaging.Bench.Run;
 
-public sealed record RunOptions(string ConnectionString, string AppDll, int Port, bool Quick, string Commit, string ResultsDirectory);
+/// <param name="SearchOnly">Measure search alone and write nothing (<c>./bench.sh run --only search</c>, while working on search).</param>
+public sealed record RunOptions(string ConnectionString, string AppDll, int Port, bool Quick, string Commit, string ResultsDirectory, bool SearchOnly = false);
 
 /// <summary>
 /// `./bench.sh run`: starts the portal, signs people in, and measures pages, baselines, sending,
@@ -43,6 +44,12 @@ public sealed class BenchRun(RunOptions options)
             {
                 var session = await SignInAsync(app, pair.ClientEmail, sessions, ct);
                 senders.Add((session, pair.ConversationId, await session.TokenFromAsync(ThreadPath("portal", pair.ConversationId), ct)));
+            }
+
+            if (options.SearchOnly)
+            {
+                await MeasureSearchAsync(results, app, scenario, longClient, sessions, ct);
+                return results;
             }
 
             await MeasurePagesAsync(results, scenario, longClient, longStaff, ct);

@@ -4,6 +4,8 @@ using System.Text;
 using Messaging.Bench.Dataset;
 using Messaging.Bench.Report;
 using Messaging.Bench.Stats;
+using Messaging.Core.Data;
+using Messaging.Core.Search;
 using Npgsql;
 
 namespace Messaging.Bench.Run;
@@ -12,9 +14,8 @@ namespace Messaging.Bench.Run;
 public sealed record SearchCase(string Name, string Box, string Words, DateTimeOffset? Before = null);
 
 /// <summary>Who searches: their member row, and whether they see the whole workspace (Admin) or only their conversations (client).</summary>
-/// <param name="SmallScope">The member reaches at most SearchMessages.SmallScopeMessages messages, so the portal tests words message by message (ts_match_vq) instead of through the GIN index.</param>
 /// <param name="ConversationIds">A client's conversations, which SearchMessages reads first and passes as an array.</param>
-public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient, bool SmallScope, long[] ConversationIds);
+public sealed record Searcher(string Label, string Email, long MemberId, long WorkspaceId, bool IsClient, long[] ConversationIds);
 
 /// <summary>
 /// Search at the HTTP endpoint (the page a browser loads) and the same query straight against PostgreSQL,
@@ -25,11 +26,7 @@ public sealed record Searcher(string Label, string Email, long MemberId, long Wo
 /// </summary>
 public static class SearchScenarios
 {
-    /// <summary>Mirrors SearchMessages.RankedCandidates.</summary>
-    private const int Candidates = 200;
-
-    /// <summary>Mirrors SearchMessages.SmallScopeMessages.</summary>
-    private const int SmallScopeMessages = 2_000;
+    private const int Candidates = SearchMessages.RankedCandidates;
 
     public static async Task<List<SearchCase>> CasesAsync(string connectionString, CancellationToken ct)
     {
@@ -56,17 +53,13 @@ public static class SearchScenarios
         await connection.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("""
             SELECT m.id, m.workspace_id, m.kind = 'Client',
-                ARRAY(SELECT p.conversation_id FROM conversation_participants p WHERE p.member_id = m.id),
-                m.kind = 'Client' AND (SELECT count(*) FROM (SELECT 1 FROM messages x JOIN conversation_participants p ON p.conversation_id = x.conversation_id
-                    WHERE p.member_id = m.id LIMIT @limit) AS reach) <= @small
+                ARRAY(SELECT p.conversation_id FROM conversation_participants p WHERE p.member_id = m.id)
             FROM members m JOIN "AspNetUsers" u ON u."Id" = m.user_id WHERE u."Email" = @email ORDER BY m.id LIMIT 1
             """, connection);
         cmd.Parameters.AddWithValue("email", email);
-        cmd.Parameters.AddWithValue("limit", SmallScopeMessages + 1);
-        cmd.Parameters.AddWithValue("small", (long)SmallScopeMessages);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetBoolean(4), reader.GetFieldValue<long[]>(3));
+        return new Searcher(label, email, reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2), reader.GetFieldValue<long[]>(3));
     }
 
     /// <summary>The first Admin of the workspace the long thread is in.</summary>
@@ -86,40 +79,57 @@ public static class SearchScenarios
     public static string Path(Searcher who, SearchCase search) =>
         $"/{(who.IsClient ? "portal" : "staff")}/messages/search?q={Uri.EscapeDataString(search.Box)}";
 
-    /// <summary>The ranked search's SQL (the id query; the snippet query for the 20 shown is separate and small).</summary>
-    public static NpgsqlCommand Command(NpgsqlConnection connection, Searcher who, SearchCase search, bool explain = false)
+    /// <summary>The plan SearchMessages takes for this search: PostgreSQL's estimates, weighed the same way.</summary>
+    public static async Task<SearchPlan> PlanAsync(NpgsqlConnection connection, Searcher who, SearchCase search, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(search);
-        var sql = new StringBuilder(explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "");
-        sql.Append("""
-            SELECT m0.id FROM (
-                SELECT m.id, m.search_vector FROM messages AS m
-                WHERE m.workspace_id = @ws AND m.deleted_at IS NULL AND m.kind = 'Text'
-            """);
-        sql.Append(who.IsClient
-            ? """
-                  AND m.visibility = 'Everyone'
-                  AND m.conversation_id = ANY(@conversations)
-                  AND m.hidden_at IS NULL
-              """
-            : "  AND EXISTS (SELECT 1 FROM conversations AS c WHERE c.workspace_id = @ws AND c.id = m.conversation_id)\n");
-        sql.Append(who.SmallScope
-            ? "    AND ts_match_vq(m.search_vector, websearch_to_tsquery('english', @q))\n"
-            : "    AND m.search_vector @@ websearch_to_tsquery('english', @q)\n");
+        var estimate = await SearchEstimator.EstimateAsync(connection, who.WorkspaceId, who.IsClient ? who.ConversationIds : null, search.Words, null, search.Before, ct);
+        return estimate.Choose(Candidates);
+    }
+
+    /// <summary>
+    /// The ranked search's SQL as SearchMessages has EF Core write it for the plan (the id query; the snippet
+    /// query for the 20 shown is separate and small): the newest 200 matches, ranked.
+    /// </summary>
+    public static NpgsqlCommand Command(NpgsqlConnection connection, Searcher who, SearchCase search, SearchPlan plan, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(search);
+        var test = plan == SearchPlan.Walk
+            ? "ts_match_vq(m.search_vector, websearch_to_tsquery('english', @q))"
+            : "m.search_vector @@ websearch_to_tsquery('english', @q)";
+        var conditions = new StringBuilder("m.deleted_at IS NULL AND m.kind = 'Text'");
+        conditions.Append(who.IsClient
+            ? " AND m.workspace_id = @ws AND m.conversation_id = ANY(@conversations) AND m.visibility = 'Everyone' AND m.hidden_at IS NULL"
+            : plan == SearchPlan.Index ? " AND m.workspace_id + 0 = @ws" : " AND m.workspace_id = @ws");
+        conditions.Append(" AND ").Append(test);
         if (search.Before is not null)
         {
-            sql.Append("    AND m.created_at < @before\n");
+            conditions.Append(" AND m.created_at < @before");
         }
 
-        sql.Append("""
-                ORDER BY m.id DESC LIMIT @candidates) AS m0
-            ORDER BY ts_rank(m0.search_vector, websearch_to_tsquery('english', @q)) DESC, m0.id DESC
+        var newest = who.IsClient && plan == SearchPlan.Walk
+            ? $"""
+                SELECT w.id, w.created_at, w.search_vector FROM conversations AS c
+                JOIN LATERAL (SELECT m.id, m.created_at, m.search_vector FROM messages AS m
+                    WHERE {conditions} AND m.conversation_id = c.id
+                    ORDER BY m.created_at DESC, m.id DESC LIMIT @candidates) AS w ON TRUE
+                WHERE c.id = ANY(@conversations)
+                ORDER BY w.created_at DESC, w.id DESC LIMIT @candidates
+                """
+            : $"""
+                SELECT m.id, m.created_at, m.search_vector FROM messages AS m
+                WHERE {conditions}
+                ORDER BY m.created_at DESC, m.id DESC LIMIT @candidates
+                """;
+        var sql = $"""
+            {(explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "")}SELECT m0.id FROM ({newest}) AS m0
+            ORDER BY ts_rank(m0.search_vector, websearch_to_tsquery('english', @q)) DESC, m0.created_at DESC, m0.id DESC
             LIMIT 21 OFFSET 0
-            """);
-        var cmd = new NpgsqlCommand(sql.ToString(), connection);
+            """;
+        var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddWithValue("ws", who.WorkspaceId);
-        cmd.Parameters.AddWithValue("me", who.MemberId);
         cmd.Parameters.AddWithValue("conversations", who.ConversationIds);
         cmd.Parameters.AddWithValue("q", search.Words);
         cmd.Parameters.AddWithValue("candidates", Candidates);
@@ -131,12 +141,13 @@ public static class SearchScenarios
         return cmd;
     }
 
-    public static async Task<LatencySummary> SqlAsync(string connectionString, Searcher who, SearchCase search, int samples, TimeSpan limit, CancellationToken ct)
+    public static async Task<(LatencySummary Latency, SearchPlan Plan)> SqlAsync(string connectionString, Searcher who, SearchCase search, int samples, TimeSpan limit, CancellationToken ct)
     {
         await using var connection = await OpenAsync(connectionString, ct);
+        var plan = await PlanAsync(connection, who, search, ct);
         for (var i = 0; i < 5; i++)
         {
-            await using var warm = Command(connection, who, search);
+            await using var warm = Command(connection, who, search, plan);
             await using var r = await warm.ExecuteReaderAsync(ct);
         }
 
@@ -144,7 +155,7 @@ public static class SearchScenarios
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < samples && clock.Elapsed < limit; i++)
         {
-            await using var cmd = Command(connection, who, search);
+            await using var cmd = Command(connection, who, search, plan);
             var start = Stopwatch.GetTimestamp();
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
@@ -156,23 +167,21 @@ public static class SearchScenarios
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        return LatencySummary.From(latencies, clock.Elapsed.TotalSeconds);
+        return (LatencySummary.From(latencies, clock.Elapsed.TotalSeconds), plan);
     }
 
-    /// <summary>A connection planning as SearchMessages does (it sets random_page_cost = 1.1 for its query).</summary>
+    /// <summary>A connection planning as the portal's do (<see cref="PlannerSettings"/>).</summary>
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(PlannerSettings.Apply(connectionString));
         await connection.OpenAsync(ct);
-        await using var set = new NpgsqlCommand("SET random_page_cost = 1.1", connection);
-        await set.ExecuteNonQueryAsync(ct);
         return connection;
     }
 
     public static async Task<string> ExplainAsync(string connectionString, Searcher who, SearchCase search, CancellationToken ct)
     {
         await using var connection = await OpenAsync(connectionString, ct);
-        await using var cmd = Command(connection, who, search, explain: true);
+        await using var cmd = Command(connection, who, search, await PlanAsync(connection, who, search, ct), explain: true);
         var plan = new StringBuilder();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -198,10 +207,10 @@ public static class SearchScenarios
             {
                 var name = $"search: {who.Label}, {search.Name}";
                 var http = await Measurements.PageAsync(session, Path(who, search), samples, limit, ct, htmxTarget: "search-results");
-                var sql = await SqlAsync(connectionString, who, search, samples, limit, ct);
+                var (sql, plan) = await SqlAsync(connectionString, who, search, samples, limit, ct);
                 results.Latencies[$"{name} (HTTP)"] = http;
-                results.Latencies[$"{name} (SQL)"] = sql;
-                Console.WriteLine($"  {name}: HTTP {http.Describe()}; SQL {sql.Describe()}");
+                results.Latencies[$"{name} (SQL, {plan.ToString().ToLowerInvariant()} plan)"] = sql;
+                Console.WriteLine($"  {name}: HTTP {http.Describe()}; SQL ({plan}) {sql.Describe()}");
                 results.Figures.Add(new Figure($"{name}, HTTP p50 / p99", Ms2(http.P50, http.P99), "≤ 10 / ≤ 100 ms", http.P50 <= 10 && http.P99 <= 100));
                 if (slowest is null || sql.P99 > slowest.Value.P99)
                 {
@@ -221,7 +230,7 @@ public static class SearchScenarios
             results.Plans[$"search: {s.Who.Label}, {s.Case.Name} (slowest SQL p99), box \u201C{s.Case.Box}\u201D"] = plan;
         }
 
-        results.Notes.Add($"Search: relevance ranks the newest {Candidates} matches (SearchMessages.RankedCandidates); the HTTP figures are the results fragment live search requests while typing (htmx; everything but the layout and its navigation: access check, ranked ids, snippets, rendering), with one whole-page figure for comparison; the SQL figure is the ranked id query alone, on one connection.");
+        results.Notes.Add($"Search: relevance ranks the newest {Candidates} matches (SearchMessages.RankedCandidates); the HTTP figures are the results fragment live search requests while typing (htmx; everything but the layout and its navigation: access check, ranked ids, snippets, rendering), with one whole-page figure for comparison; the SQL figure is the ranked id query alone, on one connection, with the plan SearchMessages chose from PostgreSQL's estimates (walk: newest first, testing each message; index: the GIN index).");
     }
 
     private static string Ms2(double p50, double p99) => string.Create(CultureInfo.InvariantCulture, $"{p50:0.0} / {p99:0.0} ms");
