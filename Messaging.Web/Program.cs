@@ -129,6 +129,7 @@ if (args.Contains("--print-ef-schema"))
 {
     // For writing a new migration: prints the schema EF expects, to diff against the SQL files.
     await using var scope = app.Services.CreateAsyncScope();
+    Console.WriteLine(MessagingDbContext.SearchFunctionsSql);
     Console.WriteLine(scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Database.GenerateCreateScript());
     Console.WriteLine(scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().Database.GenerateCreateScript());
     return 0;

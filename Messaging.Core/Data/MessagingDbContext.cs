@@ -73,9 +73,24 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
-    /// <summary>What messages.search_vector is computed from (migration 0009 holds the same expression).</summary>
+    /// <summary>What messages.search_vector is computed from (migration 0014 holds the same expression).</summary>
     internal const string SearchVectorSql =
-        "CASE WHEN deleted_at IS NULL THEN to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')) ELSE ''::tsvector END";
+        "CASE WHEN deleted_at IS NULL THEN search_vector_with_pairs(to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g'))) ELSE ''::tsvector END";
+
+    /// <summary>
+    /// The function <see cref="SearchVectorSql"/> calls, which the model cannot declare: it must exist before the
+    /// messages table (migration 0014 creates it with this text; MigrationSchemaTests compares the two). It adds each
+    /// pair of adjacent words as one lexeme (<see cref="Search.PhrasePairs"/>, whose byte limit it shares).
+    /// </summary>
+    public const string SearchFunctionsSql = """
+        CREATE FUNCTION search_vector_with_pairs(doc tsvector) RETURNS tsvector
+            LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+            RETURN doc || (
+                WITH words AS (SELECT u.lexeme, unnest(u.positions) AS pos FROM unnest(doc) u)
+                SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)), ''::tsvector)
+                FROM words a JOIN words b ON b.pos = a.pos + 1
+                WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < 2000);
+        """;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

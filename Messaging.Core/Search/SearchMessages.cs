@@ -83,7 +83,8 @@ public sealed class SearchMessages(MessagingDbContext db)
         var wanted = byRank ? RankedCandidates : (page * SearchOptions.PageSize) + 1;
         var reach = await ReachAsync(me, query, options.ConversationId, ct);
         var plan = options.Plan ?? await ChoosePlanAsync(me, query, reach, ct);
-        var newest = Newest(Matching(me, query, reach, plan), reach, plan, wanted);
+        var pairs = plan == SearchPlan.Index && query.HasText ? await PairsAsync(query, ct) : null;
+        var newest = Newest(Matching(me, query, reach, plan, pairs), reach, plan, wanted);
         List<long> ids;
         var capped = false;
         if (byRank)
@@ -159,6 +160,13 @@ public sealed class SearchMessages(MessagingDbContext db)
         }
     }
 
+    /// <summary>The word pairs the query's phrases imply (<see cref="PhrasePairs"/>), from PostgreSQL's own parse of the query.</summary>
+    private async Task<NpgsqlTsQuery?> PairsAsync(SearchQuery query, CancellationToken ct)
+    {
+        var parsed = await db.Database.SqlQuery<NpgsqlTsQuery>($"SELECT websearch_to_tsquery('english', {query.Text}) AS \"Value\"").SingleAsync(ct);
+        return PhrasePairs.ImpliedBy(parsed);
+    }
+
     /// <summary>The conversations the member may see, narrowed by the conversation filters.</summary>
     private IQueryable<Conversation> Conversations(CurrentMember me, SearchQuery query, long? conversationId)
     {
@@ -212,7 +220,7 @@ public sealed class SearchMessages(MessagingDbContext db)
         day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
     /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, Reach reach, SearchPlan plan)
+    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, Reach reach, SearchPlan plan, NpgsqlTsQuery? pairs)
     {
         var f = query.Filters;
         var memberId = me.MemberId;
@@ -245,6 +253,11 @@ public sealed class SearchMessages(MessagingDbContext db)
             messages = plan == SearchPlan.Index
                 ? messages.Where(m => m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, query.Text)))
                 : messages.Where(m => TextSearchFunctions.MatchWithoutIndex(m.SearchVector, EF.Functions.WebSearchToTsQuery(Config, query.Text)));
+        }
+
+        if (pairs is not null)
+        {
+            messages = messages.Where(m => m.SearchVector.Matches(pairs));
         }
 
         if (Like(f.From) is { } from)
