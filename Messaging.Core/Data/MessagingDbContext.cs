@@ -75,12 +75,14 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     /// <summary>What messages.search_vector is computed from (migration 0014 holds the same expression).</summary>
     internal const string SearchVectorSql =
-        "CASE WHEN deleted_at IS NULL THEN search_vector_with_pairs(to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g'))) ELSE ''::tsvector END";
+        "CASE WHEN deleted_at IS NULL THEN search_vector_in(workspace_id, search_vector_with_pairs(to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')))) ELSE ''::tsvector END";
 
     /// <summary>
-    /// The function <see cref="SearchVectorSql"/> calls, which the model cannot declare: it must exist before the
-    /// messages table (migration 0014 creates it with this text; MigrationSchemaTests compares the two). It adds each
-    /// pair of adjacent words as one lexeme (<see cref="Search.PhrasePairs"/>, whose byte limit it shares).
+    /// The functions <see cref="SearchVectorSql"/> calls, which the model cannot declare: they must exist before the
+    /// messages table (migration 0014 creates them with this text; MigrationSchemaTests compares the two).
+    /// search_vector_with_pairs adds each pair of adjacent words as one lexeme (<see cref="Search.PhrasePairs"/>, whose
+    /// byte limit it shares); search_vector_in stores every lexeme, with its positions, under the workspace
+    /// (<see cref="Search.SearchTerms"/>, likewise).
     /// </summary>
     public const string SearchFunctionsSql = """
         CREATE FUNCTION search_vector_with_pairs(doc tsvector) RETURNS tsvector
@@ -90,12 +92,19 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
                 SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)), ''::tsvector)
                 FROM words a JOIN words b ON b.pos = a.pos + 1
                 WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < 2000);
+
+        CREATE FUNCTION search_vector_in(workspace bigint, doc tsvector) RETURNS tsvector
+            LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+            RETURN coalesce((
+                SELECT string_agg(
+                    '''' || replace(replace(w.lexeme, '\', '\\'), '''', '''''') || '''' || coalesce(':' || array_to_string(u.positions, ','), ''), ' ')
+                FROM unnest(doc) u CROSS JOIN LATERAL (SELECT workspace || ' ' || u.lexeme AS lexeme) w
+                WHERE octet_length(w.lexeme) <= 2046)::tsvector, ''::tsvector);
         """;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.HasPostgresExtension("btree_gin");
         modelBuilder.HasDbFunction(typeof(Search.TextSearchFunctions).GetMethod(nameof(Search.TextSearchFunctions.MatchWithoutIndex))!);
 
         modelBuilder.Entity<Workspace>(e =>
@@ -173,7 +182,7 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
             e.HasIndex(m => new { m.WorkspaceId, m.Id });
             e.HasIndex(m => new { m.WorkspaceId, m.CreatedAt, m.Id });
             e.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id });
-            e.HasIndex(m => new { m.WorkspaceId, m.SearchVector }).HasMethod("gin");
+            e.HasIndex(m => m.SearchVector).HasMethod("gin");
         });
 
         modelBuilder.Entity<LiveEvent>(e =>

@@ -7,7 +7,8 @@ namespace Messaging.Core.Search;
 /// Phrases of common words ("next week") cost the GIN index the most: it can only AND the two words' posting lists
 /// (each tens of thousands of rows at a million messages) and then recheck the positions of every row that holds
 /// both. So <c>search_vector</c> also holds each pair of adjacent words as one lexeme, "next week" (a space never
-/// occurs inside a parsed lexeme; migration 0014, <c>search_vector_with_pairs</c>). A phrase implies its pairs, so
+/// occurs inside a parsed lexeme; migration 0014, <c>search_vector_with_pairs</c>; stored, like every lexeme, under
+/// the workspace: <see cref="SearchTerms"/>). A phrase implies its pairs, so
 /// the pairs ANDed into the index condition (<see cref="ImpliedBy"/>) change no result: they give the GIN scan a
 /// rare key to skip along and leave little more than the true matches to recheck.
 /// </summary>

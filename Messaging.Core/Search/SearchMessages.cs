@@ -61,8 +61,6 @@ public sealed class SearchMessages(MessagingDbContext db)
 {
     public const int RankedCandidates = 200;
 
-    private const string Config = "english";
-
     public async Task<Result<SearchResults>> HandleAsync(CurrentMember me, SearchQuery query, SearchOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
@@ -78,19 +76,25 @@ public sealed class SearchMessages(MessagingDbContext db)
             return Result<SearchResults>.Ok(SearchResults.Empty);
         }
 
+        var terms = query.HasText ? await OnConnectionAsync(c => SearchTerms.ParseAsync(c, me.WorkspaceId, query.Text, ct), ct) : null;
+        if (terms is { IsEmpty: true })
+        {
+            return Result<SearchResults>.Ok(SearchResults.Empty);
+        }
+
         var page = Math.Clamp(options.Page, 1, 1000);
-        var byRank = query.HasText && options.Order == SearchOrder.Relevance;
+        var byRank = terms is not null && options.Order == SearchOrder.Relevance;
         var wanted = byRank ? RankedCandidates : (page * SearchOptions.PageSize) + 1;
         var reach = await ReachAsync(me, query, options.ConversationId, ct);
-        var plan = options.Plan ?? await ChoosePlanAsync(me, query, reach, ct);
-        var pairs = plan == SearchPlan.Index && query.HasText ? await PairsAsync(query, ct) : null;
-        var newest = Newest(Matching(me, query, reach, plan, pairs), reach, plan, wanted);
+        var plan = options.Plan ?? await ChoosePlanAsync(me, query, terms, reach, ct);
+        var newest = Newest(Matching(me, query, terms, reach, plan), reach, plan, wanted);
         List<long> ids;
         var capped = false;
-        if (byRank)
+        if (terms is not null && byRank)
         {
+            var words = terms.Query;
             ids = await newest.Take(RankedCandidates)
-                .Select(m => new { m.Id, m.CreatedAt, Rank = m.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, query.Text)) })
+                .Select(m => new { m.Id, m.CreatedAt, Rank = m.SearchVector.Rank(words) })
                 .OrderByDescending(m => m.Rank).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                 .Skip((page - 1) * SearchOptions.PageSize).Take(SearchOptions.PageSize + 1)
                 .Select(m => m.Id)
@@ -139,32 +143,29 @@ public sealed class SearchMessages(MessagingDbContext db)
     /// message's author, files or read state thin the matches out in ways the statistics do not see, so with
     /// them the index is used: its cost is bounded by the word, a walk's is not.
     /// </summary>
-    private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, Reach reach, CancellationToken ct)
+    private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, CancellationToken ct)
     {
         var f = query.Filters;
-        if (!query.HasText || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread)
+        if (terms is null || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread)
         {
             return SearchPlan.Index;
         }
 
+        var estimate = await OnConnectionAsync(c => SearchEstimator.EstimateAsync(c, me.WorkspaceId, reach.ConversationIds, terms, Start(f.After), Start(f.Before), ct), ct);
+        return estimate.Choose(RankedCandidates);
+    }
+
+    private async Task<T> OnConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var estimate = await SearchEstimator.EstimateAsync(connection, me.WorkspaceId, reach.ConversationIds, query.Text, Start(f.After), Start(f.Before), ct);
-            return estimate.Choose(RankedCandidates);
+            return await work((NpgsqlConnection)db.Database.GetDbConnection());
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>The word pairs the query's phrases imply (<see cref="PhrasePairs"/>), from PostgreSQL's own parse of the query.</summary>
-    private async Task<NpgsqlTsQuery?> PairsAsync(SearchQuery query, CancellationToken ct)
-    {
-        var parsed = await db.Database.SqlQuery<NpgsqlTsQuery>($"SELECT websearch_to_tsquery('english', {query.Text}) AS \"Value\"").SingleAsync(ct);
-        return PhrasePairs.ImpliedBy(parsed);
     }
 
     /// <summary>The conversations the member may see, narrowed by the conversation filters.</summary>
@@ -220,7 +221,7 @@ public sealed class SearchMessages(MessagingDbContext db)
         day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
     /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, Reach reach, SearchPlan plan, NpgsqlTsQuery? pairs)
+    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, SearchPlan plan)
     {
         var f = query.Filters;
         var memberId = me.MemberId;
@@ -247,17 +248,17 @@ public sealed class SearchMessages(MessagingDbContext db)
             messages = messages.Where(m => m.HiddenAt == null);
         }
 
-        if (query.HasText)
+        if (terms is not null)
         {
-            // The same test either way; only the operator form (@@) can use the GIN index.
+            // The same test either way; only the operator form (@@) can use the GIN index, and only it needs the pairs.
+            var words = terms.Query;
             messages = plan == SearchPlan.Index
-                ? messages.Where(m => m.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, query.Text)))
-                : messages.Where(m => TextSearchFunctions.MatchWithoutIndex(m.SearchVector, EF.Functions.WebSearchToTsQuery(Config, query.Text)));
-        }
-
-        if (pairs is not null)
-        {
-            messages = messages.Where(m => m.SearchVector.Matches(pairs));
+                ? messages.Where(m => m.SearchVector.Matches(words))
+                : messages.Where(m => TextSearchFunctions.MatchWithoutIndex(m.SearchVector, words));
+            if (plan == SearchPlan.Index && terms.Pairs is { } pairs)
+            {
+                messages = messages.Where(m => m.SearchVector.Matches(pairs));
+            }
         }
 
         if (Like(f.From) is { } from)

@@ -4,8 +4,9 @@ namespace Messaging.Core.Search;
 public enum SearchPlan
 {
     /// <summary>
-    /// The GIN index gives every message with the words, which are then narrowed to the member's reach and
-    /// sorted: the cost follows how many messages hold the words across the whole table. Right for rare words.
+    /// The GIN index gives every message of the workspace with the words (<see cref="SearchTerms"/>), which are then
+    /// narrowed to the member's reach and sorted: the cost follows how many of the workspace's messages hold the
+    /// words. Right for rare words.
     /// </summary>
     Index,
 
@@ -21,10 +22,10 @@ public enum SearchPlan
 /// What PostgreSQL's statistics expect of one search (the planner's row estimates, which use the lexeme
 /// frequencies ANALYZE keeps for <c>search_vector</c>), and the plan that makes it cheapest.
 /// </summary>
-/// <param name="MatchingRows">Messages in the whole table expected to hold the words.</param>
+/// <param name="MatchingRows">Messages of the workspace expected to hold the words.</param>
 /// <param name="ReachRows">Messages the search may look at: the member's workspace or conversations, within the date filters.</param>
-/// <param name="TotalRows">Messages in the table.</param>
-public sealed record SearchEstimate(double MatchingRows, double ReachRows, double TotalRows)
+/// <param name="WorkspaceRows">Messages in the workspace.</param>
+public sealed record SearchEstimate(double MatchingRows, double ReachRows, double WorkspaceRows)
 {
     /// <summary>
     /// Testing one message on a walk (an index step, a heap row, <c>ts_match_vq</c>) against finding one through the
@@ -35,13 +36,13 @@ public sealed record SearchEstimate(double MatchingRows, double ReachRows, doubl
 
     public SearchPlan Choose(int candidates)
     {
-        if (TotalRows <= 0 || ReachRows <= 0)
+        if (WorkspaceRows <= 0 || ReachRows <= 0)
         {
             return SearchPlan.Walk;
         }
 
         // Spread evenly, the newest `candidates` matches lie this many messages back.
-        var share = Math.Max(MatchingRows, 1) / TotalRows;
+        var share = Math.Min(Math.Max(MatchingRows, 1) / WorkspaceRows, 1);
         var walked = Math.Min(ReachRows, candidates / share);
         return walked < MatchingRows * IndexRowCost ? SearchPlan.Walk : SearchPlan.Index;
     }

@@ -91,7 +91,8 @@ public sealed class PhrasePairsTests(PortalFactory factory) : IClassFixture<Port
         var id = await factory.Database.ScalarAsync<long>(
             "UPDATE messages SET body = 'Quarterly numbers next week' WHERE id = (SELECT min(id) FROM messages WHERE kind = 'Text') RETURNING id");
 
-        Assert.True(await factory.Database.ScalarAsync<bool>($"SELECT search_vector @@ '''next week'' & ''quarter number''' FROM messages WHERE id = {id}"));
+        Assert.True(await factory.Database.ScalarAsync<bool>(
+            $"SELECT search_vector @@ format('''%1$s next week'' & ''%1$s quarter number''', workspace_id)::tsquery FROM messages WHERE id = {id}"));
         await factory.Database.ExecuteAsync($"UPDATE messages SET deleted_at = now() WHERE id = {id}");
         Assert.Equal(string.Empty, await factory.Database.ScalarAsync<string>($"SELECT search_vector::text FROM messages WHERE id = {id}"));
     }

@@ -16,14 +16,15 @@ public sealed class SearchPlanTests(PortalFactory factory) : IClassFixture<Porta
     private static string NewWord() => new(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))).Take(12).ToArray());
 
     [Theory]
-    [InlineData(90_000, 130_000, SearchPlan.Walk)] // a frequent word in a big workspace: its newest 200 lie ~2,200 messages back
-    [InlineData(30, 130_000, SearchPlan.Index)] // a rare word: the index gives its 30 at once, a walk would read the workspace
-    [InlineData(2_500, 130_000, SearchPlan.Index)] // a phrase of two common words over a workspace
-    [InlineData(2_500, 7_000, SearchPlan.Walk)] // the same phrase over one client's 7,000 messages
-    [InlineData(30, 50, SearchPlan.Walk)] // a rare word over a handful of messages
-    public void TheEstimateChoosesTheCheaperPlan(double matching, double reach, SearchPlan expected)
+    [InlineData(12_000, 130_000, 130_000, SearchPlan.Walk)] // a frequent word in a big workspace: its newest 200 lie ~2,200 messages back
+    [InlineData(30, 130_000, 130_000, SearchPlan.Index)] // a rare word: the index gives its 30 at once, a walk would read the workspace
+    [InlineData(400, 130_000, 130_000, SearchPlan.Index)] // a phrase of two common words over a workspace
+    [InlineData(400, 7_000, 130_000, SearchPlan.Index)] // the same phrase over one client's 7,000 messages: still fewer rows by the index
+    [InlineData(3_000, 7_000, 130_000, SearchPlan.Walk)] // a common word over the same client's messages
+    [InlineData(30, 50, 130_000, SearchPlan.Walk)] // a rare word over a handful of messages
+    public void TheEstimateChoosesTheCheaperPlan(double matching, double reach, double workspace, SearchPlan expected)
     {
-        Assert.Equal(expected, new SearchEstimate(matching, reach, 1_000_000).Choose(SearchMessages.RankedCandidates));
+        Assert.Equal(expected, new SearchEstimate(matching, reach, workspace).Choose(SearchMessages.RankedCandidates));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ using Npgsql;
 
 namespace Messaging.Bench.Run;
 
+/// <summary>How SearchMessages runs a search: the plan, and the words as the workspace's lexemes with the pairs an index search adds (<see cref="SearchTerms"/>).</summary>
+public sealed record SearchShape(SearchPlan Plan, SearchTerms Terms);
+
 /// <summary>One search the benchmark makes: the box's text, and the words it gives websearch_to_tsquery.</summary>
 public sealed record SearchCase(string Name, string Box, string Words, DateTimeOffset? Before = null);
 
@@ -79,31 +82,41 @@ public static class SearchScenarios
     public static string Path(Searcher who, SearchCase search) =>
         $"/{(who.IsClient ? "portal" : "staff")}/messages/search?q={Uri.EscapeDataString(search.Box)}";
 
-    /// <summary>The plan SearchMessages takes for this search: PostgreSQL's estimates, weighed the same way.</summary>
-    public static async Task<SearchPlan> PlanAsync(NpgsqlConnection connection, Searcher who, SearchCase search, CancellationToken ct)
+    /// <summary>
+    /// The words as SearchMessages passes them (<see cref="SearchTerms"/>) and the plan it takes for this search:
+    /// PostgreSQL's estimates, weighed the same way.
+    /// </summary>
+    public static async Task<SearchShape> ShapeAsync(NpgsqlConnection connection, Searcher who, SearchCase search, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(search);
-        var estimate = await SearchEstimator.EstimateAsync(connection, who.WorkspaceId, who.IsClient ? who.ConversationIds : null, search.Words, null, search.Before, ct);
-        return estimate.Choose(Candidates);
+        var terms = await SearchTerms.ParseAsync(connection, who.WorkspaceId, search.Words, ct);
+        var estimate = await SearchEstimator.EstimateAsync(connection, who.WorkspaceId, who.IsClient ? who.ConversationIds : null, terms, null, search.Before, ct);
+        return new SearchShape(estimate.Choose(Candidates), terms);
     }
 
     /// <summary>
     /// The ranked search's SQL as SearchMessages has EF Core write it for the plan (the id query; the snippet
     /// query for the 20 shown is separate and small): the newest 200 matches, ranked.
     /// </summary>
-    public static NpgsqlCommand Command(NpgsqlConnection connection, Searcher who, SearchCase search, SearchPlan plan, bool explain = false)
+    public static NpgsqlCommand Command(NpgsqlConnection connection, Searcher who, SearchCase search, SearchShape shape, bool explain = false)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(shape);
+        var plan = shape.Plan;
         var test = plan == SearchPlan.Walk
-            ? "ts_match_vq(m.search_vector, websearch_to_tsquery('english', @q))"
-            : "m.search_vector @@ websearch_to_tsquery('english', @q)";
+            ? "ts_match_vq(m.search_vector, @q)"
+            : "m.search_vector @@ @q";
         var conditions = new StringBuilder("m.deleted_at IS NULL AND m.kind = 'Text'");
         conditions.Append(who.IsClient
             ? " AND m.workspace_id = @ws AND m.conversation_id = ANY(@conversations) AND m.visibility = 'Everyone' AND m.hidden_at IS NULL"
             : plan == SearchPlan.Index ? " AND m.workspace_id + 0 = @ws" : " AND m.workspace_id = @ws");
         conditions.Append(" AND ").Append(test);
+        if (plan == SearchPlan.Index && shape.Terms.Pairs is not null)
+        {
+            conditions.Append(" AND m.search_vector @@ @pairs");
+        }
         if (search.Before is not null)
         {
             conditions.Append(" AND m.created_at < @before");
@@ -125,14 +138,18 @@ public static class SearchScenarios
                 """;
         var sql = $"""
             {(explain ? "EXPLAIN (ANALYZE, BUFFERS) " : "")}SELECT m0.id FROM ({newest}) AS m0
-            ORDER BY ts_rank(m0.search_vector, websearch_to_tsquery('english', @q)) DESC, m0.created_at DESC, m0.id DESC
+            ORDER BY ts_rank(m0.search_vector, @q) DESC, m0.created_at DESC, m0.id DESC
             LIMIT 21 OFFSET 0
             """;
         var cmd = new NpgsqlCommand(sql, connection);
         cmd.Parameters.AddWithValue("ws", who.WorkspaceId);
         cmd.Parameters.AddWithValue("conversations", who.ConversationIds);
-        cmd.Parameters.AddWithValue("q", search.Words);
+        cmd.Parameters.AddWithValue("q", shape.Terms.Query);
         cmd.Parameters.AddWithValue("candidates", Candidates);
+        if (plan == SearchPlan.Index && shape.Terms.Pairs is { } pairs)
+        {
+            cmd.Parameters.AddWithValue("pairs", pairs);
+        }
         if (search.Before is { } before)
         {
             cmd.Parameters.AddWithValue("before", before);
@@ -144,10 +161,10 @@ public static class SearchScenarios
     public static async Task<(LatencySummary Latency, SearchPlan Plan)> SqlAsync(string connectionString, Searcher who, SearchCase search, int samples, TimeSpan limit, CancellationToken ct)
     {
         await using var connection = await OpenAsync(connectionString, ct);
-        var plan = await PlanAsync(connection, who, search, ct);
+        var shape = await ShapeAsync(connection, who, search, ct);
         for (var i = 0; i < 5; i++)
         {
-            await using var warm = Command(connection, who, search, plan);
+            await using var warm = Command(connection, who, search, shape);
             await using var r = await warm.ExecuteReaderAsync(ct);
         }
 
@@ -155,7 +172,7 @@ public static class SearchScenarios
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < samples && clock.Elapsed < limit; i++)
         {
-            await using var cmd = Command(connection, who, search, plan);
+            await using var cmd = Command(connection, who, search, shape);
             var start = Stopwatch.GetTimestamp();
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
@@ -167,7 +184,7 @@ public static class SearchScenarios
             latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        return (LatencySummary.From(latencies, clock.Elapsed.TotalSeconds), plan);
+        return (LatencySummary.From(latencies, clock.Elapsed.TotalSeconds), shape.Plan);
     }
 
     /// <summary>A connection planning as the portal's do (<see cref="PlannerSettings"/>).</summary>
@@ -181,7 +198,7 @@ public static class SearchScenarios
     public static async Task<string> ExplainAsync(string connectionString, Searcher who, SearchCase search, CancellationToken ct)
     {
         await using var connection = await OpenAsync(connectionString, ct);
-        await using var cmd = Command(connection, who, search, await PlanAsync(connection, who, search, ct), explain: true);
+        await using var cmd = Command(connection, who, search, await ShapeAsync(connection, who, search, ct), explain: true);
         var plan = new StringBuilder();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
