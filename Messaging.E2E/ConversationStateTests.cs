@@ -65,8 +65,15 @@ public sealed class ConversationStateTests(FastSchedulingPortalServer server)
         await clientThread.OpenAsync("portal", id);
         var receipt = new ConversationStatePage(clientPage).Receipt;
 
-        await clientThread.SendAsync($"Any news on the invoice? {Guid.NewGuid():N}");
-        await Expect(receipt).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
+        var text = $"Any news on the invoice? {Guid.NewGuid():N}";
+        await clientThread.SendAsync(text);
+        // The seeded thread already ends with an unseen message of this client, so "Sent" alone does not
+        // prove the new message is stored: wait until the receipt is the new message's.
+        var sent = clientPage.GetByTestId("message").Filter(new() { HasText = text });
+        await Expect(sent).ToBeVisibleAsync(Live);
+        var sentId = await sent.GetAttributeAsync("data-message-id");
+        await Expect(receipt).ToHaveAttributeAsync("data-message-id", sentId!, new() { Timeout = 15_000 });
+        await Expect(receipt).ToHaveTextAsync("Sent");
 
         var adminPage = await adminContext.NewPageAsync();
         await adminPage.GotoAsync($"/staff/messages/{id}");

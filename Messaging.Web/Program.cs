@@ -80,6 +80,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
+builder.Services.AddScoped<EventWatermark>();
 builder.Services.AddScoped<Messaging.Web.Messages.MessageChangeOptions>();
 builder.Services.AddScoped<Messaging.Web.Messages.MentionMarkers>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
@@ -108,6 +109,7 @@ builder.Services
     {
         o.Filters.Add<UnknownHandlerFilter>();
         o.Filters.Add<MessagesModuleFilter>();
+        o.Filters.Add<EventWatermarkFilter>();
     });
 builder.Services.AddAntiforgery(o =>
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Messaging.Tests.Infrastructure;
+using Npgsql;
 
 namespace Messaging.Tests.Live;
 
@@ -107,5 +108,28 @@ public sealed class EventStreamTests(PortalFactory factory) : IClassFixture<Port
 
         var first = await stream.WaitForAsync(e => e.Type.StartsWith("conversation-", StringComparison.Ordinal), Wait);
         Assert.Equal($"conversation-{kickoff}", first?.Type);
+    }
+
+    [Fact]
+    public async Task AnEventThatCommitsAfterANewerOneStillReachesAStreamOpenedBetweenThem()
+    {
+        using var client = await factory.SignInAsync(Demo.Client);
+        var id = await factory.Database.ConversationIdAsync("Spring campaign kickoff");
+        // Two sends at the same moment: the first takes its event id first and commits last.
+        await using var first = new NpgsqlConnection(factory.Database.ConnectionString);
+        await first.OpenAsync();
+        await using var slow = await first.BeginTransactionAsync();
+        var earlier = await LiveEventRows.AddAsync(first, id, slow);
+        await using var second = new NpgsqlConnection(factory.Database.ConnectionString);
+        await second.OpenAsync();
+        var later = await LiveEventRows.AddAsync(second, id);
+        Assert.True(earlier < later);
+
+        // A page read the newest committed id (the later one) and opened its stream from there.
+        await using var stream = await SseReader.OpenAsync(client.Http, "/events", lastEventId: Str(later));
+        Assert.NotNull(await stream.WaitForAsync(e => e.Type == "ready", Wait));
+        await slow.CommitAsync();
+
+        Assert.NotNull(await stream.WaitForAsync(e => e.Type == $"conversation-{id}" && e.Id == Str(earlier), Wait));
     }
 }

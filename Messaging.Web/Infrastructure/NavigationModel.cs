@@ -1,7 +1,7 @@
 using Messaging.Core.Access;
 using Messaging.Core.Conversations;
-using Messaging.Core.Live;
 using Messaging.Core.Settings;
+using Messaging.Web.Live;
 
 namespace Messaging.Web.Infrastructure;
 
@@ -10,7 +10,7 @@ public sealed class NavigationModel(
     CurrentMemberAccessor accessor,
     GetMessagesModule module,
     CountUnreadConversations unread,
-    ReplayEvents events)
+    EventWatermark events)
 {
     public sealed record View(CurrentMember Member, bool MessagesOn, string MessagesPath, int Unread, long LatestEventId);
 
@@ -28,7 +28,7 @@ public sealed class NavigationModel(
             on,
             MessagesPath(member),
             on ? await unread.HandleAsync(member, ct) : 0,
-            on ? await events.LatestIdAsync(ct) : 0);
+            on ? await events.GetAsync(ct) : 0);
     }
 
     public static string MessagesPath(CurrentMember member)

@@ -86,11 +86,16 @@ public static class EventStreamEndpoint
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
-        var lastSent = after ?? await replay.LatestIdAsync(ct);
+        // The subscription opened before the replay was read, so an event committed in between comes both
+        // ways: the replayed ids are not sent again. Every other event from the subscription goes out, even one
+        // with a lower id than Last-Event-ID: ids are taken at insert and committed in any order, so a
+        // transaction that took its id earlier may commit after the page read the newest id.
+        var replayed = new HashSet<long>();
         if (after is not null)
         {
             foreach (var missed in await replay.HandleAsync(me, after.Value, ct))
             {
+                replayed.Add(missed.Id);
                 if (onlyConversation is null || missed.ConversationId == onlyConversation)
                 {
                     foreach (var item in Items(missed))
@@ -98,8 +103,6 @@ public static class EventStreamEndpoint
                         yield return item;
                     }
                 }
-
-                lastSent = missed.Id;
             }
         }
 
@@ -153,12 +156,11 @@ public static class EventStreamEndpoint
                 continue;
             }
 
-            if (next.Id <= lastSent || (onlyConversation is not null && next.ConversationId != onlyConversation))
+            if (replayed.Contains(next.Id) || (onlyConversation is not null && next.ConversationId != onlyConversation))
             {
                 continue;
             }
 
-            lastSent = next.Id;
             foreach (var item in Items(next))
             {
                 yield return item;
