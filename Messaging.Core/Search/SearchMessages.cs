@@ -2,6 +2,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
+using Messaging.Core.Members;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -57,7 +58,7 @@ public sealed record SearchResults(IReadOnlyList<SearchGroup> Groups, int Page, 
 /// the GIN index for rare words. Newest first needs no cap.
 /// </para>
 /// </summary>
-public sealed class SearchMessages(MessagingDbContext db)
+public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zones)
 {
     public const int RankedCandidates = 200;
 
@@ -86,8 +87,9 @@ public sealed class SearchMessages(MessagingDbContext db)
         var byRank = terms is not null && options.Order == SearchOrder.Relevance;
         var wanted = byRank ? RankedCandidates : (page * SearchOptions.PageSize) + 1;
         var reach = await ReachAsync(me, query, options.ConversationId, ct);
-        var plan = options.Plan ?? await ChoosePlanAsync(me, query, terms, reach, ct);
-        var newest = Newest(Matching(me, query, terms, reach, plan), reach, plan, wanted);
+        var days = await DaysAsync(me, query.Filters, ct);
+        var plan = options.Plan ?? await ChoosePlanAsync(me, query, terms, reach, days, ct);
+        var newest = Newest(Matching(me, query, terms, reach, plan, days), reach, plan, wanted);
         List<long> ids;
         var capped = false;
         if (terms is not null && byRank)
@@ -143,7 +145,7 @@ public sealed class SearchMessages(MessagingDbContext db)
     /// message's author, files or read state thin the matches out in ways the statistics do not see, so with
     /// them the index is used: its cost is bounded by the word, a walk's is not.
     /// </summary>
-    private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, CancellationToken ct)
+    private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, Days days, CancellationToken ct)
     {
         var f = query.Filters;
         if (terms is null || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread)
@@ -151,7 +153,7 @@ public sealed class SearchMessages(MessagingDbContext db)
             return SearchPlan.Index;
         }
 
-        var estimate = await OnConnectionAsync(c => SearchEstimator.EstimateAsync(c, me.WorkspaceId, reach.ConversationIds, terms, Start(f.After), Start(f.Before), ct), ct);
+        var estimate = await OnConnectionAsync(c => SearchEstimator.EstimateAsync(c, me.WorkspaceId, reach.ConversationIds, terms, days.From, days.Until, ct), ct);
         return estimate.Choose(RankedCandidates);
     }
 
@@ -217,11 +219,26 @@ public sealed class SearchMessages(MessagingDbContext db)
         return merged.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
     }
 
-    private static DateTimeOffset? Start(DateOnly? day) =>
-        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    /// <summary><c>after:</c> and <c>before:</c> as moments: the starts of those days in the member's time zone.</summary>
+    private async Task<Days> DaysAsync(CurrentMember me, SearchFilters f, CancellationToken ct)
+    {
+        if (f.After is null && f.Before is null)
+        {
+            return new Days(null, null);
+        }
+
+        var zone = await zones.HandleAsync(me, ct);
+        return new Days(
+            f.After is { } after ? GetMemberTimeZone.StartOfDay(after, zone) : null,
+            f.Before is { } before ? GetMemberTimeZone.StartOfDay(before, zone) : null);
+    }
+
+    /// <param name="From">Messages from this moment on (<c>after:</c>, that day included).</param>
+    /// <param name="Until">Messages before this moment (<c>before:</c>, that day excluded).</param>
+    private sealed record Days(DateTimeOffset? From, DateTimeOffset? Until);
 
     /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, SearchPlan plan)
+    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, SearchPlan plan, Days days)
     {
         var f = query.Filters;
         var memberId = me.MemberId;
@@ -276,12 +293,12 @@ public sealed class SearchMessages(MessagingDbContext db)
             messages = messages.Where(m => db.Attachments.Any(a => a.MessageId == m.Id && EF.Functions.ILike(a.FileName, file, LikeEscape)));
         }
 
-        if (Start(f.After) is { } start)
+        if (days.From is { } start)
         {
             messages = messages.Where(m => m.CreatedAt >= start);
         }
 
-        if (Start(f.Before) is { } end)
+        if (days.Until is { } end)
         {
             messages = messages.Where(m => m.CreatedAt < end);
         }

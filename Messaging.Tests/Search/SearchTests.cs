@@ -127,6 +127,40 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task BeforeAndAfterCountDaysInTheMembersTimeZoneElseTheWorkspaces()
+    {
+        var w = NewWord();
+        // 1 November, 01:00 in Auckland (UTC+13); still 31 October in UTC.
+        var id = await WriteAsync(Moodboard, Demo.Client, $"{w} early", createdAt: "'2026-10-31T12:00:00Z'");
+        var admin = await factory.Database.MemberIdAsync(Demo.Admin);
+        using var alex = await factory.SignInAsync(Demo.Admin);
+        async Task<List<long>> AfterAsync() => Found(await SearchAsync(alex, $"{w} after:2026-11-01", staff: true));
+
+        Assert.Empty(await AfterAsync()); // the workspace's zone, UTC
+        try
+        {
+            await factory.Database.ExecuteAsync("UPDATE workspaces SET time_zone = 'Pacific/Auckland'");
+            Assert.Equal([id], await AfterAsync());
+            Assert.Empty(Found(await SearchAsync(alex, $"{w} before:2026-11-01", staff: true)));
+
+            // The member's own zone (their notification settings) wins over the workspace's.
+            await factory.Database.ExecuteAsync($"""
+                INSERT INTO notification_settings (member_id, email_mode, browser_enabled, sound_enabled, time_zone, updated_at)
+                VALUES ({Id(admin)}, 'Immediate', false, false, 'America/New_York', now())
+                """);
+            Assert.Empty(await AfterAsync());
+            Assert.Equal([id], Found(await SearchAsync(alex, $"{w} before:2026-11-01", staff: true)));
+            var page = await alex.GetPageAsync($"/staff/messages/search?q={w}");
+            Assert.Contains("America/New_York", page.QuerySelector("[data-testid=search-days-zone]")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await factory.Database.ExecuteAsync($"DELETE FROM notification_settings WHERE member_id = {Id(admin)}");
+            await factory.Database.ExecuteAsync("UPDATE workspaces SET time_zone = 'UTC'");
+        }
+    }
+
+    [Fact]
     public async Task IsUnreadAndIsArchivedUseTheMembersOwnState()
     {
         var w = NewWord();

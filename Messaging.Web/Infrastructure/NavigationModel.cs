@@ -36,4 +36,11 @@ public sealed class NavigationModel(
         ArgumentNullException.ThrowIfNull(member);
         return member.IsClient ? "/portal/messages" : "/staff/messages";
     }
+
+    /// <summary>The member's notification settings page, where their time zone is set too.</summary>
+    public static string NotificationSettingsPath(CurrentMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.IsClient ? "/portal/settings/notifications" : "/staff/settings/notifications";
+    }
 }

@@ -118,6 +118,6 @@ public sealed class PreferencesModel(
     {
         Preferences = await get.HandleAsync(me, ct);
         WhoMayStart ??= Preferences.WhoMayStart;
-        NotificationSettingsPath = me.IsStaff ? "/staff/settings/notifications" : "/portal/settings/notifications";
+        NotificationSettingsPath = NavigationModel.NotificationSettingsPath(me);
     }
 }
