@@ -71,6 +71,8 @@ public sealed partial class SearchTests(PortalServer server)
         var search = new SearchPage(await context.NewPageAsync());
         await search.Page.GotoAsync("/staff/messages/search?q=schedule+OR+budget&after=2020-01-01");
         await Expect(search.Results.First).ToBeVisibleAsync();
+        // A date filter opens the panel, which says whose days these are (the demo workspace's zone: staff have no settings saved).
+        await Expect(search.Page.GetByTestId("search-days-zone")).ToContainTextAsync("whole days in UTC");
 
         await search.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"staff-search-{label}.png"), FullPage = true });
         Assert.True(await search.FitsWidthAsync(), $"the search page scrolls sideways at {width}px");
