@@ -31,7 +31,7 @@ public sealed record SearchHit(
     string AuthorName,
     DateTimeOffset CreatedAt,
     string SnippetHtml,
-    IReadOnlyList<string> FileNames,
+    IReadOnlyList<string> FileNamesHtml,
     bool IsNote,
     bool IsHidden);
 
@@ -326,7 +326,11 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
                    m.hidden_at IS NOT NULL AS "IsHidden", m.attachment_names AS "FileNames",
                    CASE WHEN {query.HasText}
                         THEN ts_headline('english', clean.body, websearch_to_tsquery('english', {query.Text}), {SearchSnippet.HeadlineOptions})
-                        ELSE left(clean.body, 300) END AS "Snippet"
+                        ELSE left(clean.body, 300) END AS "Snippet",
+                   CASE WHEN {query.HasText} AND m.attachment_names <> ''
+                        THEN ts_headline('english', regexp_replace(m.attachment_names, '[^[:alnum:]]', ' ', 'g'),
+                                         websearch_to_tsquery('english', {query.Text}), {SearchSnippet.FileNameOptions})
+                        ELSE m.attachment_names END AS "MarkedFileNames"
             FROM messages m
             CROSS JOIN LATERAL (SELECT replace(replace(m.body, chr(57344), ''), chr(57345), '') AS body) clean
             JOIN conversations c ON c.id = m.conversation_id
@@ -344,7 +348,7 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
             .GroupBy(r => r.ConversationId)
             .Select(g => new SearchGroup(g.Key, g.First().Subject, g.First().ProjectName, g.Select(r => new SearchHit(
                 r.MessageId, r.ConversationId, r.AuthorName, r.CreatedAt, SearchSnippet.ToHtml(r.Snippet),
-                r.FileNames.Split('\n', StringSplitOptions.RemoveEmptyEntries), r.IsNote, r.IsHidden)).ToList()))
+                SearchSnippet.FileNamesToHtml(r.FileNames, r.MarkedFileNames), r.IsNote, r.IsHidden)).ToList()))
             .ToList();
     }
 
@@ -357,5 +361,5 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
 
     private sealed record HitRow(
         long MessageId, long ConversationId, string Subject, string? ProjectName, string AuthorName, DateTimeOffset CreatedAt,
-        bool IsNote, bool IsHidden, string FileNames, string Snippet);
+        bool IsNote, bool IsHidden, string FileNames, string Snippet, string MarkedFileNames);
 }

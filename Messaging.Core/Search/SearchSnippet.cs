@@ -18,6 +18,13 @@ public static class SearchSnippet
     public static readonly string HeadlineOptions =
         $"StartSel={Start}, StopSel={Stop}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
+    /// <summary>
+    /// The ts_headline options for file names: all of the text, marked. The names are given to ts_headline with
+    /// every character that is not a letter or digit replaced by one space, as they are indexed (so
+    /// <c>Contract_2025.pdf</c> yields <c>contract</c>); <see cref="FileNamesToHtml"/> puts the characters back.
+    /// </summary>
+    public static readonly string FileNameOptions = $"StartSel={Start}, StopSel={Stop}, HighlightAll=true";
+
     public static string ToHtml(string snippet)
     {
         ArgumentNullException.ThrowIfNull(snippet);
@@ -58,4 +65,60 @@ public static class SearchSnippet
 
         return html.ToString();
     }
+
+    /// <summary>
+    /// The message's file names (one per line) as safe HTML, with the words ts_headline marked in
+    /// <paramref name="marked"/>: the same text, character for character, but with spaces for punctuation and
+    /// the two selectors added. The original characters are put back, encoded; where the two do not line up,
+    /// the names are shown unmarked.
+    /// </summary>
+    public static IReadOnlyList<string> FileNamesToHtml(string names, string marked)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(marked);
+        var html = new StringBuilder(names.Length + 32);
+        using var original = names.EnumerateRunes().GetEnumerator();
+        var open = false;
+        foreach (var rune in marked.EnumerateRunes())
+        {
+            if (rune.Value is Start or Stop)
+            {
+                if (open != (rune.Value == Start))
+                {
+                    html.Append(open ? "</mark>" : "<mark>");
+                    open = !open;
+                }
+
+                continue;
+            }
+
+            if (!original.MoveNext())
+            {
+                return Unmarked(names);
+            }
+
+            if (original.Current.Value == '\n' && open)
+            {
+                html.Append("</mark>");
+                open = false;
+            }
+
+            html.Append(WebUtility.HtmlEncode(original.Current.ToString()));
+        }
+
+        if (original.MoveNext())
+        {
+            return Unmarked(names);
+        }
+
+        if (open)
+        {
+            html.Append("</mark>");
+        }
+
+        return html.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string[] Unmarked(string names) =>
+        names.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(n => WebUtility.HtmlEncode(n)).ToArray();
 }

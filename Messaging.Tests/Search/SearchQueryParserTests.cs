@@ -75,4 +75,18 @@ public sealed class SearchQueryParserTests
     [InlineData("\uE001stray \uE000open", "stray <mark>open</mark>")]
     public void SnippetsAreEncodedWithOnlyOurMarksAsMarkup(string snippet, string html) =>
         Assert.Equal(html, SearchSnippet.ToHtml(snippet));
+
+    [Theory]
+    // ts_headline saw punctuation as spaces: the original characters come back, encoded, around the marks.
+    [InlineData("Contract_2025-final.pdf", "\uE000Contract\uE001 2025 final pdf", new[] { "<mark>Contract</mark>_2025-final.pdf" })]
+    [InlineData("\"quoted\" & <b>.txt", " \uE000quoted\uE001     b  txt", new[] { "&quot;<mark>quoted</mark>&quot; &amp; &lt;b&gt;.txt" })]
+    // One name per line; a character outside the BMP (two UTF-16 units) was one character to PostgreSQL.
+    [InlineData("🎉party.png\nbudget-notes.txt", " \uE000party\uE001 png \uE000budget\uE001 notes txt", new[] { "&#127881;<mark>party</mark>.png", "<mark>budget</mark>-notes.txt" })]
+    // No text searched: the names as they are.
+    [InlineData("a<b>.pdf\nplan.xlsx", "a<b>.pdf\nplan.xlsx", new[] { "a&lt;b&gt;.pdf", "plan.xlsx" })]
+    // Texts that do not line up are shown without marks rather than shifted.
+    [InlineData("plan.xlsx", "\uE000plan\uE001 xlsx extra", new[] { "plan.xlsx" })]
+    [InlineData("plan.xlsx", "\uE000plan\uE001", new[] { "plan.xlsx" })]
+    public void FileNamesAreEncodedWithTheMatchedWordsMarked(string names, string marked, string[] html) =>
+        Assert.Equal(html, SearchSnippet.FileNamesToHtml(names, marked));
 }

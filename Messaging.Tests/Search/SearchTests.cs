@@ -109,6 +109,9 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.DoesNotContain(plain, Found(await SearchAsync(chloe, $"{w} has:attachment")));
         var result = (await SearchAsync(chloe, $"file:{w}")).QuerySelector("[data-testid=search-result]")!;
         Assert.Contains($"Contract_{w}_signed.pdf", result.TextContent, StringComparison.Ordinal);
+        // The words that matched are marked in the file name too (the body has "contract", the name "signed").
+        var files = (await SearchAsync(chloe, w + " contracts signed")).QuerySelector("[data-testid=search-files]")!;
+        Assert.Equal($"<mark>Contract</mark>_<mark>{w}</mark>_<mark>signed</mark>.pdf", files.InnerHtml.Replace("📎", "", StringComparison.Ordinal).Trim());
     }
 
     [Fact]
