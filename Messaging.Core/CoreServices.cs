@@ -1,5 +1,11 @@
 using Messaging.Core.Audit;
+using Messaging.Core.Common.Events;
+using Messaging.Core.ConversationState;
 using Messaging.Core.Data;
+using Messaging.Core.Inbox;
+using Messaging.Core.Live;
+using Messaging.Core.Messages;
+using Messaging.Core.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +24,6 @@ public static class CoreServices
         services.TryAddSingleton<IRequestOrigin, NoRequestOrigin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Notifications.NotificationRecipients>();
-        services.AddScoped<Inbox.IConversationAssignedListener, Notifications.EmailAssignee>();
         services.AddOptions<Notifications.NotificationOptions>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
@@ -29,6 +34,22 @@ public static class CoreServices
             services.AddScoped(type);
         }
 
-        return services;
+        return services.AddDomainEventHandlers();
+    }
+
+    /// <summary>
+    /// Each slice registers its reactions to domain events. For a message appended the order below is the order they
+    /// run in, and it matters: the inbox assigns before notifications pick recipients (a client's message notifies
+    /// the assignee); the live event and the audit entry come last.
+    /// </summary>
+    private static IServiceCollection AddDomainEventHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<DomainEvents>();
+        return services
+            .AddConversationStateEventHandlers()
+            .AddInboxEventHandlers()
+            .AddNotificationEventHandlers()
+            .AddLiveEventHandlers()
+            .AddMessageEventHandlers();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Conversations;
 
 /// <summary>Staff add someone to a conversation; the thread records "X added Y" and the new participant sees it from then on.</summary>
-public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, TimeProvider clock, AuditLog audit)
+public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, TimeProvider clock, AuditLog audit, DomainEvents events)
 {
     public const string MemberField = "MemberId";
 
@@ -33,6 +34,7 @@ public sealed class AddParticipant(MessagingDbContext db, MessageWriter writer, 
         audit.Record(me, AuditActions.ParticipantAdd, "conversation", conversation.Id.ToString(CultureInfo.InvariantCulture), $"member {memberId.ToString(CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync(ct);
         var line = await writer.AppendParticipantChangeAsync(me, conversation, MessageKind.ParticipantAdded, memberId, ct);
+        await events.SaveAndPublishAsync(new ParticipantsChanged(conversation, memberId, Added: true, me), ct);
         await tx.CommitAsync(ct);
         return Result<long>.Ok(line.Id);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
@@ -14,7 +15,7 @@ namespace Messaging.Core.Conversations;
 /// loses access at once, and their open event streams are ended so nothing more reaches them.
 /// (Staff who see the conversation through their role or project keep seeing it.)
 /// </summary>
-public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter writer, AuditLog audit)
+public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter writer, AuditLog audit, DomainEvents events)
 {
     public async Task<Result<long>> HandleAsync(CurrentMember me, long conversationId, long memberId, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ public sealed class RemoveParticipant(MessagingDbContext db, MessageWriter write
         var line = await writer.AppendParticipantChangeAsync(me, conversation, MessageKind.ParticipantRemoved, memberId, ct);
         db.Participants.Remove(participant);
         audit.Record(me, AuditActions.ParticipantRemove, "conversation", conversation.Id.ToString(CultureInfo.InvariantCulture), $"member {memberId.ToString(CultureInfo.InvariantCulture)}");
-        await db.SaveChangesAsync(ct);
+        await events.SaveAndPublishAsync(new ParticipantsChanged(conversation, memberId, Added: false, me), ct);
         await LiveAccess.RevokeAsync(db, memberId, ct);
         await tx.CommitAsync(ct);
         return Result<long>.Ok(line.Id);

@@ -1,5 +1,6 @@
 using Messaging.Core.Access;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Messaging.Core.Safety;
@@ -19,7 +20,7 @@ public sealed record StartConversationCommand(
 /// of their projects; staff start a direct conversation with one person or a group with several.
 /// Everyone named must be someone <see cref="ListRecipients"/> offers.
 /// </summary>
-public sealed class StartConversation(MessagingDbContext db, ListRecipients recipients, MessageWriter writer, TimeProvider clock)
+public sealed class StartConversation(MessagingDbContext db, ListRecipients recipients, MessageWriter writer, TimeProvider clock, DomainEvents events)
 {
     public const string SubjectField = "Subject";
     public const string BodyField = "Body";
@@ -103,7 +104,7 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
                 conversation.Participants.AddRange(
                     chosen.Prepend(me.MemberId).Select(id => new Participant { MemberId = id, JoinedAt = now }));
                 db.Conversations.Add(conversation);
-                await db.SaveChangesAsync(ct);
+                await events.SaveAndPublishAsync(new ConversationStarted(conversation, me), ct);
                 await writer.AppendAsync(me, conversation, command.Body!, MessageVisibility.Everyone, command.IdempotencyKey, ct);
                 return conversation.Id;
             },

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
@@ -10,25 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Inbox;
 
 /// <summary>
-/// The domain event of an assignment, raised after it is committed. The assignee always gets the live
-/// in-app notice (an <see cref="InboxRules.AssignedEvent"/> event); other channels (email) subscribe
-/// by registering an <see cref="IConversationAssignedListener"/>.
-/// </summary>
-public sealed record ConversationAssigned(long WorkspaceId, long ConversationId, long AssigneeMemberId, long AssignedByMemberId, long LineMessageId, DateTimeOffset At);
-
-/// <summary>Told about every committed assignment (for example to email the assignee).</summary>
-public interface IConversationAssignedListener
-{
-    Task OnAssignedAsync(ConversationAssigned assigned, CancellationToken ct);
-}
-
-/// <summary>
 /// Assigns a conversation to a team member who can work it (or to oneself: "take it"), or clears the
 /// assignment (<c>assigneeMemberId</c> null). The thread records "X assigned Y" as a staff-only line;
-/// the change is audited and announced to staff live.
+/// the change is audited, and <see cref="ConversationAssigned"/> is published in the same transaction (its
+/// handlers announce it live and email the assignee).
 /// </summary>
 public sealed class AssignConversation(
-    MessagingDbContext db, MessageWriter writer, AuditLog audit, TimeProvider clock, IEnumerable<IConversationAssignedListener> listeners)
+    MessagingDbContext db, MessageWriter writer, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string AssigneeField = "assignee";
 
@@ -58,19 +47,8 @@ public sealed class AssignConversation(
             assigneeMemberId is { } a ? string.Create(CultureInfo.InvariantCulture, $"member {a}") : "unassigned");
         var line = await writer.AppendSystemLineAsync(
             me, conversation, assigneeMemberId is null ? MessageKind.Unassigned : MessageKind.Assigned, assigneeMemberId, MessageVisibility.StaffOnly, ct);
-        db.LiveEvents.Add(InboxRules.Event(conversation, assigneeMemberId is null ? InboxRules.ChangedEvent : InboxRules.AssignedEvent, me.MemberId, line.Id, now));
-        await db.SaveChangesAsync(ct);
+        await events.SaveAndPublishAsync(new ConversationAssigned(conversation.WorkspaceId, conversation.Id, assigneeMemberId, me.MemberId, line.Id, now), ct);
         await tx.CommitAsync(ct);
-
-        if (assigneeMemberId is { } assigned)
-        {
-            var raised = new ConversationAssigned(conversation.WorkspaceId, conversation.Id, assigned, me.MemberId, line.Id, now);
-            foreach (var listener in listeners)
-            {
-                await listener.OnAssignedAsync(raised, ct);
-            }
-        }
-
         return Result<long>.Ok(line.Id);
     }
 

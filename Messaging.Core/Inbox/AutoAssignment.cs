@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
@@ -14,16 +15,17 @@ namespace Messaging.Core.Inbox;
 /// Optional round-robin per project: when a client starts a conversation in a project that has it on,
 /// the conversation goes to the project's team member (active staff who can answer, not away today) with
 /// the fewest conversations of the project assigned so far, the longest-standing member first on a tie;
-/// so assignments go round the team. The thread gets a staff-only line and the assignee the live notice.
+/// so assignments go round the team. The thread gets a staff-only line, and <see cref="ConversationAssigned"/> is
+/// published (the assignee gets the live notice; no email, since the assignment is written as theirs).
 /// </summary>
-public static class AutoAssignment
+public sealed class AutoAssignment(MessagingDbContext db, DomainEvents events) : IDomainEventHandler<MessageAppended>
 {
-    public static async Task OnClientMessageAsync(MessagingDbContext db, Conversation conversation, Message message, CancellationToken ct)
+    public async Task HandleAsync(MessageAppended domainEvent, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(message);
-        if (conversation.AssignedMemberId is not null || conversation.ProjectId is not { } projectId
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var (conversation, message) = (domainEvent.Conversation, domainEvent.Message);
+        if (!domainEvent.IsClientMessage
+            || conversation.AssignedMemberId is not null || conversation.ProjectId is not { } projectId
             || !await db.Projects.AnyAsync(p => p.Id == projectId && p.AutoAssign, ct)
             || await db.Messages.AnyAsync(m => m.ConversationId == conversation.Id && m.Id < message.Id, ct))
         {
@@ -59,7 +61,7 @@ public static class AutoAssignment
         };
         db.Messages.Add(line);
         await db.SaveChangesAsync(ct);
-        db.LiveEvents.Add(InboxRules.Event(conversation, InboxRules.AssignedEvent, assignee, line.Id, message.CreatedAt));
+        await events.PublishAsync(new ConversationAssigned(conversation.WorkspaceId, conversation.Id, assignee, assignee, line.Id, message.CreatedAt), ct);
     }
 }
 

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
@@ -8,32 +9,28 @@ namespace Messaging.Core.Inbox;
 
 /// <summary>
 /// What a new message does to a conversation's status and response times, inside the writer's
-/// transaction (called once from <see cref="MessageWriter"/> for every text message). Internal notes change nothing.
-/// A client message reopens the conversation; a staff reply records how long the client waited and,
-/// unless the workspace turned it off, sets the conversation to "waiting on client".
+/// transaction (a <see cref="MessageAppended"/> handler, for text messages). Internal notes change nothing.
+/// A client message reopens the conversation (then <see cref="AutoAssignment"/> and <see cref="OutOfOffice"/> react to it);
+/// a staff reply records how long the client waited and, unless the workspace turned it off, sets the conversation to "waiting on client".
 /// </summary>
-public static class ConversationWorkflow
+public sealed class ConversationWorkflow(MessagingDbContext db) : IDomainEventHandler<MessageAppended>
 {
-    public static async Task OnMessageAsync(MessagingDbContext db, CurrentMember me, Conversation conversation, Message message, CancellationToken ct)
+    public async Task HandleAsync(MessageAppended domainEvent, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(me);
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(message);
-        if (message.Visibility != MessageVisibility.Everyone)
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var (conversation, message) = (domainEvent.Conversation, domainEvent.Message);
+        if (!domainEvent.IsText || message.Visibility != MessageVisibility.Everyone)
         {
             return;
         }
 
-        if (!me.IsStaff)
+        if (domainEvent.AuthorKind != MemberKind.Staff)
         {
             conversation.Status = ConversationStatus.Open;
-            await AutoAssignment.OnClientMessageAsync(db, conversation, message, ct);
-            await OutOfOffice.OnClientMessageAsync(db, conversation, message, ct);
             return;
         }
 
-        await RecordResponseAsync(db, me, conversation, message, ct);
+        await RecordResponseAsync(db, message.AuthorMemberId, conversation, message, ct);
         if (conversation.Status == ConversationStatus.Open
             && await db.Workspaces.Where(w => w.Id == conversation.WorkspaceId).Select(w => w.StaffReplySetsWaiting).SingleAsync(ct))
         {
@@ -41,7 +38,7 @@ public static class ConversationWorkflow
         }
     }
 
-    private static async Task RecordResponseAsync(MessagingDbContext db, CurrentMember me, Conversation conversation, Message reply, CancellationToken ct)
+    private static async Task RecordResponseAsync(MessagingDbContext db, long responderMemberId, Conversation conversation, Message reply, CancellationToken ct)
     {
         var thread = db.Messages.AsNoTracking().Where(m =>
             m.ConversationId == conversation.Id && m.Id < reply.Id && m.Kind == MessageKind.Text && m.Visibility == MessageVisibility.Everyone);
@@ -59,7 +56,7 @@ public static class ConversationWorkflow
             ConversationId = conversation.Id,
             ProjectId = conversation.ProjectId,
             MessageId = reply.Id,
-            ResponderMemberId = me.MemberId,
+            ResponderMemberId = responderMemberId,
             AskedAt = asked,
             RespondedAt = reply.CreatedAt,
             Seconds = (int)Math.Clamp((reply.CreatedAt - asked).TotalSeconds, 0, int.MaxValue),

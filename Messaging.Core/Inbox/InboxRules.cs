@@ -3,7 +3,6 @@ using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
-using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -62,21 +61,5 @@ public static class InboxRules
             && (m.Role == StaffRole.Admin || m.Role == StaffRole.Manager
                 || db.Participants.Any(p => p.ConversationId == conversationId && p.MemberId == m.Id)
                 || (projectId != null && db.ProjectMembers.Any(pm => pm.ProjectId == projectId && pm.MemberId == m.Id && pm.Relation == ProjectRelation.Team))));
-    }
-
-    /// <summary>A staff-only event that makes inbox lists and counts refresh (and, for an assignment, tells the assignee).</summary>
-    public static LiveEvent Event(Conversation conversation, string kind, long actorMemberId, long? messageId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(conversation);
-        return new LiveEvent
-        {
-            WorkspaceId = conversation.WorkspaceId,
-            ConversationId = conversation.Id,
-            MessageId = messageId,
-            Kind = kind,
-            Visibility = MessageVisibility.StaffOnly,
-            ActorMemberId = actorMemberId,
-            CreatedAt = at,
-        };
     }
 }

@@ -1,5 +1,5 @@
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
-using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Conversation = Messaging.Core.Conversations.Conversation;
@@ -9,16 +9,16 @@ namespace Messaging.Core.Inbox;
 /// <summary>
 /// The optional automatic reply: only when the workspace turned it on, and only once per client turn
 /// (not again before the team has written), a client message to a conversation whose assignee is away
-/// gets the workspace's out-of-office text as a line on the assignee's behalf. Off by default: nothing is sent.
+/// gets the workspace's out-of-office text as a line on the assignee's behalf, itself a <see cref="MessageAppended"/>
+/// (so it is announced live like any message). Off by default: nothing is sent.
 /// </summary>
-public static class OutOfOffice
+public sealed class OutOfOffice(MessagingDbContext db, DomainEvents events) : IDomainEventHandler<MessageAppended>
 {
-    public static async Task OnClientMessageAsync(MessagingDbContext db, Conversation conversation, Message message, CancellationToken ct)
+    public async Task HandleAsync(MessageAppended domainEvent, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(message);
-        if (conversation.AssignedMemberId is not { } assignee)
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var (conversation, message) = (domainEvent.Conversation, domainEvent.Message);
+        if (!domainEvent.IsClientMessage || conversation.AssignedMemberId is not { } assignee)
         {
             return;
         }
@@ -40,7 +40,7 @@ public static class OutOfOffice
             return;
         }
 
-        db.Messages.Add(new Message
+        var reply = new Message
         {
             WorkspaceId = conversation.WorkspaceId,
             ConversationId = conversation.Id,
@@ -49,15 +49,9 @@ public static class OutOfOffice
             Kind = MessageKind.OutOfOffice,
             Visibility = MessageVisibility.Everyone,
             CreatedAt = message.CreatedAt,
-        });
-        db.LiveEvents.Add(new LiveEvent
-        {
-            WorkspaceId = conversation.WorkspaceId,
-            ConversationId = conversation.Id,
-            Kind = LiveEventKinds.Message,
-            Visibility = MessageVisibility.Everyone,
-            ActorMemberId = assignee,
-            CreatedAt = message.CreatedAt,
-        });
+        };
+        db.Messages.Add(reply);
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new MessageAppended(conversation, reply, Access.MemberKind.Staff), ct);
     }
 }

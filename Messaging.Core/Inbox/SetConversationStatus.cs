@@ -2,13 +2,14 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Inbox;
 
-/// <summary>Staff set a conversation open, waiting on the client, or closed; audited and announced to staff live.</summary>
-public sealed class SetConversationStatus(MessagingDbContext db, AuditLog audit, TimeProvider clock)
+/// <summary>Staff set a conversation open, waiting on the client, or closed; audited; <see cref="ConversationStatusChanged"/> is published (and announced to staff live).</summary>
+public sealed class SetConversationStatus(MessagingDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string StatusField = "status";
 
@@ -30,8 +31,7 @@ public sealed class SetConversationStatus(MessagingDbContext db, AuditLog audit,
         {
             audit.Record(me, AuditActions.ConversationStatus, "conversation", conversation.Id.ToString(CultureInfo.InvariantCulture), $"{conversation.Status} -> {status}");
             conversation.Status = status;
-            db.LiveEvents.Add(InboxRules.Event(conversation, InboxRules.ChangedEvent, me.MemberId, null, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
+            await events.SaveAndPublishAsync(new ConversationStatusChanged(conversation, status, me.MemberId, clock.GetUtcNow()), ct);
         }
 
         return Result<ConversationStatus>.Ok(status);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,7 +75,7 @@ public sealed class DeleteTag(MessagingDbContext db, AuditLog audit)
 }
 
 /// <summary>Staff who may assign put a workspace tag on a conversation or take it off; audited and announced to staff.</summary>
-public sealed class TagConversation(MessagingDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class TagConversation(MessagingDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string TagField = "tagId";
 
@@ -109,8 +110,7 @@ public sealed class TagConversation(MessagingDbContext db, AuditLog audit, TimeP
         }
 
         audit.Record(me, AuditActions.ConversationTag, "conversation", conversationId.ToString(CultureInfo.InvariantCulture), $"{(add ? "added" : "removed")} {tag.Name}");
-        db.LiveEvents.Add(InboxRules.Event(conversation, InboxRules.ChangedEvent, me.MemberId, null, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
+        await events.SaveAndPublishAsync(new ConversationTagged(conversation, tagId, add, me.MemberId, clock.GetUtcNow()), ct);
         return Result<long>.Ok(tagId);
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Messaging.Core.Access;
-using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
-using Messaging.Core.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
@@ -14,7 +12,7 @@ namespace Messaging.Core.Messages;
 /// fragment, event, search or export can show it again; readers see "message deleted". Announced live and
 /// audited (<see cref="AuditActions.MessageDelete"/>) in the same SaveChanges. Deleting twice changes nothing.
 /// </summary>
-public sealed class DeleteMessage(MessagingDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class DeleteMessage(MessagingDbContext db, TimeProvider clock, DomainEvents events)
 {
     public async Task<Result<long>> HandleAsync(CurrentMember me, long messageId, CancellationToken ct)
     {
@@ -46,20 +44,7 @@ public sealed class DeleteMessage(MessagingDbContext db, TimeProvider clock, Aud
         db.MessageMentions.RemoveRange(message.Mentions);
         await db.MessageEdits.Where(e => e.MessageId == message.Id).LoadAsync(ct);
         db.MessageEdits.RemoveRange(db.MessageEdits.Local.Where(e => e.MessageId == message.Id).ToList());
-        db.LiveEvents.Add(new LiveEvent
-        {
-            WorkspaceId = message.WorkspaceId,
-            ConversationId = message.ConversationId,
-            MessageId = message.Id,
-            Kind = LiveEventKinds.MessageDeleted,
-            Visibility = message.Visibility,
-            ActorMemberId = me.MemberId,
-            CreatedAt = now,
-        });
-        audit.Record(me, AuditActions.MessageDelete, "message", message.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture,
-                $"conversation {message.ConversationId}{(message.AuthorMemberId == me.MemberId ? "" : $", written by member {message.AuthorMemberId}")}"));
-        await db.SaveChangesAsync(ct);
+        await events.SaveAndPublishAsync(new MessageDeleted(message, me), ct);
         return Result<long>.Ok(message.Id);
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Messaging.Core.Access;
-using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
-using Messaging.Core.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
@@ -15,7 +13,7 @@ public sealed record EditMessageCommand(long MessageId, string? Body);
 /// edit history, mentions follow the new text, and the change is announced live and audited
 /// (<see cref="AuditActions.MessageEdit"/>), all in one SaveChanges. Saving the same text changes nothing.
 /// </summary>
-public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, AuditLog audit, ResolveMentions mentions)
+public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, DomainEvents events, ResolveMentions mentions)
 {
     public async Task<Result<long>> HandleAsync(CurrentMember me, EditMessageCommand command, CancellationToken ct)
     {
@@ -65,19 +63,7 @@ public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, Audit
             db.MessageMentions.Add(new MessageMention { MessageId = message.Id, MemberId = memberId, ConversationId = message.ConversationId, CreatedAt = now });
         }
 
-        db.LiveEvents.Add(new LiveEvent
-        {
-            WorkspaceId = message.WorkspaceId,
-            ConversationId = message.ConversationId,
-            MessageId = message.Id,
-            Kind = LiveEventKinds.MessageEdited,
-            Visibility = message.Visibility,
-            ActorMemberId = me.MemberId,
-            CreatedAt = now,
-        });
-        audit.Record(me, AuditActions.MessageEdit, "message", message.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"conversation {message.ConversationId}"));
-        await db.SaveChangesAsync(ct);
+        await events.SaveAndPublishAsync(new MessageEdited(message, me), ct);
         return Result<long>.Ok(message.Id);
     }
 }

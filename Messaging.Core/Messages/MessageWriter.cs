@@ -1,21 +1,20 @@
-using System.Globalization;
 using Messaging.Core.Access;
-using Messaging.Core.Audit;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Conversations;
-using Messaging.Core.ConversationState;
 using Messaging.Core.Data;
-using Messaging.Core.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
 
 /// <summary>
 /// Appends a message to a conversation inside the caller's transaction: the message row, the
-/// conversation's activity times, the sender's read pointer, the live event that announces it and its
-/// <see cref="AuditActions.MessageSend"/> audit entry. A retried idempotent send never gets here, so it
-/// adds no second entry. Shared by <see cref="SendMessage"/> and <see cref="StartConversation"/> so both write the same rows.
+/// conversation's activity times and the sender's read pointer; then publishes <see cref="MessageAppended"/>,
+/// and what else a message sets off (the live event, the audit entry, the inbox workflow, notification
+/// emails...) is done by that event's handlers, in the same transaction. A retried idempotent send never gets
+/// here, so it sets off nothing twice. Shared by <see cref="SendMessage"/>, <see cref="StartConversation"/> and
+/// the lines the thread tells about itself, so all write the same rows.
 /// </summary>
-public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, AuditLog audit, Notifications.EnqueueMessageNotifications notifications)
+public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, DomainEvents events)
 {
     /// <summary>What an earlier message sent by this member with this idempotency key resolved to (its id, its conversation...), if any.</summary>
     public async Task<long?> FindByKeyAsync(CurrentMember me, Guid? key, System.Linq.Expressions.Expression<Func<Message, long>> select, CancellationToken ct)
@@ -96,13 +95,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         }
 
         await db.SaveChangesAsync(ct);
-        if (message.Kind == MessageKind.Text)
-        {
-            await ConversationRevival.OnNewMessageAsync(db, conversation.Id, visibility, ct);
-            await Inbox.ConversationWorkflow.OnMessageAsync(db, me, conversation, message, ct);
-            await notifications.HandleAsync(conversation, message, me.IsClient, ct);
-        }
-
+        await events.PublishAsync(new MessageAppended(conversation, message, me.Kind), ct);
         var participant = await db.Participants.SingleOrDefaultAsync(
             p => p.ConversationId == conversation.Id && p.MemberId == me.MemberId, ct);
         if (participant is null && visibility == MessageVisibility.Everyone)
@@ -115,26 +108,6 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Aud
         if (participant is not null)
         {
             participant.LastReadMessageId = Math.Max(participant.LastReadMessageId, message.Id);
-        }
-
-        db.LiveEvents.Add(new LiveEvent
-        {
-            WorkspaceId = conversation.WorkspaceId,
-            ConversationId = conversation.Id,
-            MessageId = message.Id,
-            Kind = LiveEventKinds.Message,
-            Visibility = visibility,
-            ActorMemberId = me.MemberId,
-            CreatedAt = now,
-        });
-        if (message.Kind == MessageKind.Text)
-        {
-            audit.Record(
-            me,
-            AuditActions.MessageSend,
-            "message",
-            message.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"conversation {conversation.Id}{(visibility == MessageVisibility.StaffOnly ? ", internal note" : "")}"));
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Inbox;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,26 @@ namespace Messaging.Core.Notifications;
 
 /// <summary>
 /// Emails the member a conversation was just assigned to (their cover, while they are away), unless they
-/// took it themselves or turned email off. One notice per assignment line, however often it is raised.
+/// took it themselves (round-robin assignments are written as the assignee's) or turned email off. One notice per
+/// assignment line, however often it is raised; written in the assignment's transaction.
 /// </summary>
-public sealed class EmailAssignee(MessagingDbContext db, EnqueueNotice notice, IOptions<NotificationOptions> options) : IConversationAssignedListener
+public sealed class EmailAssignee(MessagingDbContext db, EnqueueNotice notice, IOptions<NotificationOptions> options) : IDomainEventHandler<ConversationAssigned>
 {
-    public async Task OnAssignedAsync(ConversationAssigned assigned, CancellationToken ct)
+    public async Task HandleAsync(ConversationAssigned domainEvent, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        if (domainEvent.AssigneeMemberId is not { } assigneeId)
+        {
+            return;
+        }
+
+        var assigned = domainEvent;
         var today = DateOnly.FromDateTime(assigned.At.UtcDateTime);
         var cover = await db.MemberAbsences.AsNoTracking()
-            .Where(a => a.MemberId == assigned.AssigneeMemberId && a.StartsOn <= today && a.EndsOn >= today)
+            .Where(a => a.MemberId == assigneeId && a.StartsOn <= today && a.EndsOn >= today)
             .Select(a => (long?)a.CoverMemberId)
             .FirstOrDefaultAsync(ct);
-        var recipientId = cover ?? assigned.AssigneeMemberId;
+        var recipientId = cover ?? assigneeId;
         if (recipientId == assigned.AssignedByMemberId
             || await db.NotificationSettings.AnyAsync(s => s.MemberId == recipientId && s.EmailMode == EmailMode.Off, ct))
         {
@@ -33,7 +41,7 @@ public sealed class EmailAssignee(MessagingDbContext db, EnqueueNotice notice, I
             {
                 c.Subject,
                 By = db.Members.Where(m => m.Id == assigned.AssignedByMemberId).Select(m => m.DisplayName).FirstOrDefault(),
-                Assignee = db.Members.Where(m => m.Id == assigned.AssigneeMemberId).Select(m => m.DisplayName).FirstOrDefault(),
+                Assignee = db.Members.Where(m => m.Id == assigneeId).Select(m => m.DisplayName).FirstOrDefault(),
             })
             .SingleAsync(ct);
         var link = NotificationEmails.ThreadLink(options.Value.PublicBaseUrl, staff: true, assigned.ConversationId);

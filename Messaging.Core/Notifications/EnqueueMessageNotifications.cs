@@ -1,3 +1,4 @@
+using Messaging.Core.Common.Events;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
@@ -11,10 +12,20 @@ namespace Messaging.Core.Notifications;
 /// its rows commit together). One pending row per recipient and conversation: a message arriving
 /// while one waits joins it (and makes it urgent if it is). Recipients with email off, or who muted
 /// the conversation and are not mentioned, get no row. Whether the email still goes out is decided
-/// when the row is due (<see cref="DispatchEmails"/>): read meanwhile means no email.
+/// when the row is due (<see cref="DispatchEmails"/>): read meanwhile means no email. Reacts to every text
+/// <see cref="MessageAppended"/>; lines the thread tells about itself notify no one.
 /// </summary>
 public sealed class EnqueueMessageNotifications(MessagingDbContext db, NotificationRecipients recipients, IOptions<NotificationOptions> options)
+    : IDomainEventHandler<MessageAppended>
 {
+    public Task HandleAsync(MessageAppended domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return domainEvent.IsText
+            ? HandleAsync(domainEvent.Conversation, domainEvent.Message, domainEvent.AuthorKind == Access.MemberKind.Client, ct)
+            : Task.CompletedTask;
+    }
+
     public async Task HandleAsync(Conversation conversation, Message message, bool authorIsClient, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
