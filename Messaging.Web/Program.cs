@@ -80,15 +80,13 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequestOrigin>());
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
-builder.Services.AddScoped<EventWatermark>();
 builder.Services.AddScoped<Messaging.Web.Messages.MessageChangeOptions>();
 builder.Services.AddScoped<Messaging.Web.Messages.MentionMarkers>();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
 builder.Services.AddAuthorization(MemberPolicies.Add);
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddSingleton<EventHub>();
-builder.Services.AddHostedService<PostgresEventListener>();
+builder.Services.AddLive();
 builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<MessagingDbContext>("database");
@@ -109,7 +107,6 @@ builder.Services
     {
         o.Filters.Add<UnknownHandlerFilter>();
         o.Filters.Add<MessagesModuleFilter>();
-        o.Filters.Add<EventWatermarkFilter>();
     });
 builder.Services.AddAntiforgery(o =>
 {
@@ -163,8 +160,7 @@ app.MapHealthChecks("/healthz");
 
 // Liveness without the database: the process answers. Also the benchmark's trivial-endpoint baseline.
 app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-app.MapEventStream();
-app.MapConversationState();
+app.MapLive();
 app.MapInboundEmail();
 app.MapRazorPages();
 

@@ -34,7 +34,7 @@ public sealed class AnnounceTyping(MessagingDbContext db, TypingThrottle throttl
             return Result<bool>.Ok(false);
         }
 
-        await LiveNotices.TypingAsync(db, new TypingNotice(conversationId, me.MemberId, inNote), ct);
+        await LiveChannel.NotifyAsync(db, new LivePayload.Typing(conversationId, me.MemberId, inNote), ct);
         return Result<bool>.Ok(true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
@@ -6,36 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Inbox;
 
-/// <summary>A staff member has the thread open ("viewing") or is writing a reply ("replying").</summary>
-public sealed record WorkingNotice(long ConversationId, long MemberId, bool Replying);
-
 /// <summary>
-/// The collision warning's notices: <c>working:{conversation}:{member}:{v|r}</c> on the live-event
-/// channel, fanned out to the other staff who can see the conversation (never to clients), and never
-/// stored or replayed: a page says "Alex is viewing" for a short while after the last notice.
+/// Announces that a staff member is viewing or replying in a conversation they can see; false for anyone else
+/// (the caller answers 404). The notice (<see cref="LivePayload.Working"/>) reaches the other staff who can see
+/// the conversation, never clients (<see cref="WorkingAudience"/>), and is never stored or replayed: a page says
+/// "Alex is viewing" for a short while after the last notice.
 /// </summary>
-public static class WorkingNotices
-{
-    public const string Prefix = "working:";
-
-    public static bool TryParse(string payload, out WorkingNotice notice)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        notice = null!;
-        var parts = payload.StartsWith(Prefix, StringComparison.Ordinal) ? payload[Prefix.Length..].Split(':') : [];
-        if (parts.Length != 3 || !Id(parts[0], out var conversation) || !Id(parts[1], out var member) || parts[2] is not ("v" or "r"))
-        {
-            return false;
-        }
-
-        notice = new WorkingNotice(conversation, member, parts[2] == "r");
-        return true;
-    }
-
-    private static bool Id(string text, out long id) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
-}
-
-/// <summary>Announces that a staff member is viewing or replying in a conversation they can see; false for anyone else (the caller answers 404).</summary>
 public sealed class AnnounceWorking(MessagingDbContext db)
 {
     public async Task<bool> HandleAsync(CurrentMember me, long conversationId, bool replying, CancellationToken ct)
@@ -46,8 +21,7 @@ public sealed class AnnounceWorking(MessagingDbContext db)
             return false;
         }
 
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{WorkingNotices.Prefix}{conversationId}:{me.MemberId}:{(replying ? "r" : "v")}");
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_notify({LiveEventNotifier.Channel}, {payload})", ct);
+        await LiveChannel.NotifyAsync(db, new LivePayload.Working(conversationId, me.MemberId, replying), ct);
         return true;
     }
 }

@@ -10,7 +10,8 @@ namespace Messaging.Core.Live;
 /// </summary>
 public sealed class LiveEventNotifier : SaveChangesInterceptor
 {
-    public const string Channel = "messaging_events";
+    /// <summary>The channel's name (<see cref="LiveChannel.Name"/>).</summary>
+    public const string Channel = LiveChannel.Name;
 
     private readonly List<LiveEvent> pending = [];
 
@@ -35,10 +36,9 @@ public sealed class LiveEventNotifier : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (pending.Count > 0 && eventData.Context is not null)
         {
-            var ids = string.Join(',', pending.Select(e => e.Id));
+            var committed = new LivePayload.EventsCommitted(pending.Select(e => e.Id).ToList());
             pending.Clear();
-            await eventData.Context.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT pg_notify({Channel}, {ids})", cancellationToken);
+            await LiveChannel.NotifyAsync(eventData.Context, committed, cancellationToken);
         }
 
         return await base.SavedChangesAsync(eventData, result, cancellationToken);

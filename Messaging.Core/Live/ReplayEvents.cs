@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Live;
 
-/// <summary>What a browser's event stream carries: ids only.</summary>
-public sealed record LiveEventView(long Id, string Kind, long ConversationId, long? MessageId)
-{
-    /// <summary>
-    /// An ephemeral event (typing, read, presence: see <see cref="LiveNotices"/>): it has no id, is never
-    /// replayed, and goes out once under <see cref="Kind"/> as its event name with <see cref="Data"/>.
-    /// </summary>
-    public bool IsEphemeral => Id == 0;
-
-    /// <summary>The JSON an ephemeral event carries (ids, and for typing the typist's display name).</summary>
-    public string? Data { get; init; }
-
-    public static LiveEventView Ephemeral(string name, long conversationId, string data) =>
-        new(0, name, conversationId, null) { Data = data };
-}
-
 /// <summary>
 /// The events after a Last-Event-ID that the member may see, oldest first: what a reconnecting
 /// stream missed. Events in conversations the member cannot see, and internal notes for clients, are left out.
@@ -47,24 +31,8 @@ public sealed class ReplayEvents(MessagingDbContext db)
     /// <summary>The newest event id: where a fresh stream without Last-Event-ID starts.</summary>
     public async Task<long> LatestIdAsync(CancellationToken ct) =>
         await db.LiveEvents.AsNoTracking().MaxAsync(e => (long?)e.Id, ct) ?? 0;
-}
 
-/// <summary>Loads one committed event and who may see it, for the node-local fan-out after a NOTIFY.</summary>
-public sealed class LoadEventForFanOut(MessagingDbContext db)
-{
-    public async Task<(LiveEventView Event, long WorkspaceId, IReadOnlySet<long> Audience)?> HandleAsync(long eventId, CancellationToken ct)
-    {
-        var e = await db.LiveEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
-        if (e is null)
-        {
-            return null;
-        }
-
-        var audience = await ConversationAccess.AudienceAsync(db, e.ConversationId, e.Visibility, ct);
-        return (new LiveEventView(e.Id, e.Kind, e.ConversationId, e.MessageId), e.WorkspaceId, audience);
-    }
-
-    /// <summary>Event ids after the given one, for catching up after the listener reconnects.</summary>
+    /// <summary>Event ids after the given one in any workspace, oldest first: what a node's listener catches up on after it reconnects.</summary>
     public async Task<IReadOnlyList<long>> IdsAfterAsync(long afterEventId, CancellationToken ct) =>
         await db.LiveEvents.AsNoTracking().Where(e => e.Id > afterEventId).OrderBy(e => e.Id).Take(1000).Select(e => e.Id).ToListAsync(ct);
 }

@@ -1,20 +1,14 @@
-using System.Text.Json;
 using System.Threading.Channels;
-using Messaging.Core.Access;
-using Messaging.Core.ConversationState;
 using Messaging.Core.Data;
 using Messaging.Core.Live;
-using Messaging.Core.Messages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Web.Live;
 
 /// <summary>
-/// Fans the ephemeral notices of the live-event channel out to this node's streams: typing
-/// (<c>typing-{conversation}</c>, to those who may see the conversation, or only staff for the note
-/// form), read pointers that moved (<c>read-{conversation}</c>: receipts refresh) and presence
-/// (<c>presence</c>, to those who can see a conversation the member is in; the page then asks who is
-/// online through an access-checked handler). Also announces this node's presence changes and, periodically, its full online list.
+/// Fans the ephemeral notices of the live-event channel out to this node's streams: typing, read pointers that
+/// moved, "viewing / replying" and presence. Who receives each is Core's to say (<see cref="TypingAudience"/>,
+/// <see cref="ReadMovedAudience"/>, <see cref="WorkingAudience"/>, <see cref="PresenceAudience"/>); this class only
+/// queues, asks and publishes. Also announces this node's presence changes and, periodically, its full online list.
 /// None of it is stored or replayed.
 /// </summary>
 public sealed class LiveNoticeFanOut(
@@ -23,18 +17,15 @@ public sealed class LiveNoticeFanOut(
     PresenceTracker presence,
     ILogger<LiveNoticeFanOut> logger) : BackgroundService
 {
-    private readonly Channel<string> incoming = Channel.CreateBounded<string>(
+    private readonly Channel<LivePayload> incoming = Channel.CreateBounded<LivePayload>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Called by the channel listener for every payload; takes the ones that are ephemeral notices.</summary>
-    public bool TryAccept(string payload)
+    public bool TryAccept(LivePayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        if (!payload.StartsWith(LiveNotices.TypingPrefix, StringComparison.Ordinal)
-            && !payload.StartsWith(LiveNotices.ReadPrefix, StringComparison.Ordinal)
-            && !payload.StartsWith(PresenceTracker.ChangePrefix, StringComparison.Ordinal)
-            && !payload.StartsWith(PresenceTracker.SyncPrefix, StringComparison.Ordinal)
-            && !payload.StartsWith(Core.Inbox.WorkingNotices.Prefix, StringComparison.Ordinal))
+        if (payload is not (LivePayload.Typing or LivePayload.ReadMoved or LivePayload.Working
+            or LivePayload.PresenceChanged or LivePayload.PresenceSync))
         {
             return false;
         }
@@ -62,78 +53,29 @@ public sealed class LiveNoticeFanOut(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                logger.LogWarning(ex, "Could not fan out live notice {Payload}", payload);
+                logger.LogWarning(ex, "Could not fan out live notice {Payload}", payload.Format());
             }
         }
     }
 
-    private async Task HandleAsync(string payload, CancellationToken ct)
+    private async Task HandleAsync(LivePayload payload, CancellationToken ct)
     {
-        var changed = presence.Apply(payload);
-        if (changed.Count > 0)
+        if (payload is LivePayload.PresenceChanged or LivePayload.PresenceSync)
         {
-            await PublishPresenceAsync(changed, ct);
+            await PublishPresenceAsync(presence.Apply(payload), ct);
             return;
         }
 
-        if (Core.Inbox.WorkingNotices.TryParse(payload, out var working))
-        {
-            // "Alex is viewing / replying": to the other staff who can see the conversation, never to clients.
-            await PublishWorkingAsync(working, ct);
-            return;
-        }
-
-        if (LiveNotices.TryParseTyping(payload, out var typing))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-            var typist = await db.Members.AsNoTracking().Where(m => m.Id == typing.MemberId)
-                .Select(m => new { m.WorkspaceId, m.DisplayName }).SingleOrDefaultAsync(ct);
-            if (typist is null)
-            {
-                return;
-            }
-
-            var audience = (await ConversationAccess.AudienceAsync(
-                db, typing.ConversationId, typing.StaffOnly ? MessageVisibility.StaffOnly : MessageVisibility.Everyone, ct)).ToHashSet();
-            audience.Remove(typing.MemberId);
-            var data = JsonSerializer.Serialize(new { conversationId = typing.ConversationId, memberId = typing.MemberId, name = typist.DisplayName });
-            hub.Publish(typist.WorkspaceId, audience, LiveEventView.Ephemeral($"typing-{typing.ConversationId}", typing.ConversationId, data));
-            return;
-        }
-
-        if (LiveNotices.TryParseRead(payload, out var conversationId, out var messageId))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-            var workspace = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => (long?)c.WorkspaceId).SingleOrDefaultAsync(ct);
-            if (workspace is { } workspaceId)
-            {
-                // A pointer that moved onto an internal note (staff wrote or read one) is staff business:
-                // clients must not even learn that something happened in the thread.
-                var visibility = await db.Messages.AsNoTracking().Where(m => m.Id == messageId)
-                    .Select(m => (MessageVisibility?)m.Visibility).SingleOrDefaultAsync(ct) ?? MessageVisibility.Everyone;
-                var audience = await ConversationAccess.AudienceAsync(db, conversationId, visibility, ct);
-                hub.Publish(workspaceId, audience, LiveEventView.Ephemeral($"read-{conversationId}", conversationId, "{}"));
-            }
-        }
-    }
-
-    private async Task PublishWorkingAsync(Core.Inbox.WorkingNotice working, CancellationToken ct)
-    {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == working.MemberId)
-            .Select(m => new { m.WorkspaceId, m.DisplayName }).SingleOrDefaultAsync(ct);
-        if (member is null)
+        var services = scope.ServiceProvider;
+        var delivery = payload switch
         {
-            return;
-        }
-
-        var audience = (await ConversationAccess.AudienceAsync(db, working.ConversationId, MessageVisibility.StaffOnly, ct)).ToHashSet();
-        audience.Remove(working.MemberId);
-        var data = JsonSerializer.Serialize(new { memberId = working.MemberId, name = member.DisplayName, state = working.Replying ? "replying" : "viewing" });
-        hub.Publish(member.WorkspaceId, audience, LiveEventView.Ephemeral($"working-{working.ConversationId}", working.ConversationId, data));
+            LivePayload.Typing typing => await services.GetRequiredService<TypingAudience>().HandleAsync(typing, ct),
+            LivePayload.ReadMoved read => await services.GetRequiredService<ReadMovedAudience>().HandleAsync(read, ct),
+            LivePayload.Working working => await services.GetRequiredService<WorkingAudience>().HandleAsync(working, ct),
+            _ => null,
+        };
+        Publish(delivery);
     }
 
     /// <summary>"Presence changed" to those who can see a conversation the member is in; their pages ask who is online.</summary>
@@ -148,7 +90,15 @@ public sealed class LiveNoticeFanOut(
         var audience = scope.ServiceProvider.GetRequiredService<PresenceAudience>();
         foreach (var (workspaceId, memberId) in changed)
         {
-            hub.Publish(workspaceId, await audience.HandleAsync(workspaceId, memberId, ct), LiveEventView.Ephemeral("presence", 0, "{}"));
+            Publish(await audience.HandleAsync(workspaceId, memberId, ct));
+        }
+    }
+
+    private void Publish(LiveDelivery? delivery)
+    {
+        if (delivery is not null)
+        {
+            hub.Publish(delivery.WorkspaceId, delivery.Audience, delivery.Event);
         }
     }
 
@@ -165,7 +115,7 @@ public sealed class LiveNoticeFanOut(
         using var timer = new PeriodicTimer(PresenceTracker.SyncInterval);
         while (await timer.WaitForNextTickAsync(ct))
         {
-            await NotifyAsync(presence.SyncPayloads().ToList(), ct);
+            await NotifyAsync(presence.SyncPayloads().ToList<LivePayload>(), ct);
             try
             {
                 await PublishPresenceAsync(presence.Expire(), ct);
@@ -179,7 +129,7 @@ public sealed class LiveNoticeFanOut(
         }
     }
 
-    private async Task NotifyAsync(List<string> payloads, CancellationToken ct)
+    private async Task NotifyAsync(List<LivePayload> payloads, CancellationToken ct)
     {
         if (payloads.Count == 0)
         {
@@ -192,7 +142,7 @@ public sealed class LiveNoticeFanOut(
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             foreach (var payload in payloads)
             {
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_notify({LiveEventNotifier.Channel}, {payload})", ct);
+                await LiveChannel.NotifyAsync(db, payload, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Messaging.Core.Live;
 using Npgsql;
@@ -30,32 +29,8 @@ public sealed class PostgresEventListener(
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    if (notices.TryAccept(e.Payload))
-                    {
-                        return;
-                    }
-
-                    if (e.Payload.StartsWith(LiveAccess.RevokePrefix, StringComparison.Ordinal))
-                    {
-                        if (long.TryParse(e.Payload.AsSpan(LiveAccess.RevokePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var memberId))
-                        {
-                            hub.Disconnect(memberId);
-                        }
-
-                        return;
-                    }
-
-                    foreach (var part in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                        {
-                            ids.Writer.TryWrite(id);
-                        }
-                    }
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {LiveEventNotifier.Channel}", connection))
+                connection.Notification += (_, e) => Route(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {LiveChannel.Name}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -83,18 +58,45 @@ public sealed class PostgresEventListener(
         await dispatch;
     }
 
-    private async Task CatchUpAsync(CancellationToken ct)
+    /// <summary>Stored events are loaded and fanned out here, revocations end streams, ephemeral notices go to <see cref="LiveNoticeFanOut"/>.</summary>
+    private void Route(string text)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var load = scope.ServiceProvider.GetRequiredService<LoadEventForFanOut>();
-        if (highestSeen < 0)
+        if (!LivePayload.TryParse(text, out var payload))
         {
-            // First start: nothing before now needs fanning out; streams replay for themselves.
-            highestSeen = await scope.ServiceProvider.GetRequiredService<ReplayEvents>().LatestIdAsync(ct);
+            logger.LogDebug("Ignored a payload on the live-event channel that is none of its kinds: {Payload}", text);
             return;
         }
 
-        foreach (var id in await load.IdsAfterAsync(highestSeen, ct))
+        switch (payload)
+        {
+            case LivePayload.EventsCommitted committed:
+                foreach (var id in committed.EventIds)
+                {
+                    ids.Writer.TryWrite(id);
+                }
+
+                break;
+            case LivePayload.AccessRevoked revoked:
+                hub.Disconnect(revoked.MemberId);
+                break;
+            default:
+                notices.TryAccept(payload);
+                break;
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var events = scope.ServiceProvider.GetRequiredService<ReplayEvents>();
+        if (highestSeen < 0)
+        {
+            // First start: nothing before now needs fanning out; streams replay for themselves.
+            highestSeen = await events.LatestIdAsync(ct);
+            return;
+        }
+
+        foreach (var id in await events.IdsAfterAsync(highestSeen, ct))
         {
             ids.Writer.TryWrite(id);
         }
@@ -121,10 +123,10 @@ public sealed class PostgresEventListener(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var loaded = await scope.ServiceProvider.GetRequiredService<LoadEventForFanOut>().HandleAsync(id, ct);
-                if (loaded is { } e)
+                var delivery = await scope.ServiceProvider.GetRequiredService<EventAudience>().HandleAsync(id, ct);
+                if (delivery is not null)
                 {
-                    hub.Publish(e.WorkspaceId, e.Audience, e.Event);
+                    hub.Publish(delivery.WorkspaceId, delivery.Audience, delivery.Event);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -1,25 +1,21 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Threading.Channels;
+using Messaging.Core.Live;
 
 namespace Messaging.Web.Live;
 
 /// <summary>
 /// Who is online: a member with an open event stream on any node. This node's streams are known from
 /// the <see cref="EventHub"/>; other nodes announce theirs on the live-event channel
-/// (<c>presence:{node}:{workspace}:{member}:{1|0}</c> when a member's first stream opens or last one
-/// closes, and every <see cref="SyncInterval"/> the full list as <c>presence-sync:{node}:{workspace}:{ids}</c>).
+/// (<see cref="LivePayload.PresenceChanged"/> when a member's first stream opens or last one
+/// closes, and every <see cref="SyncInterval"/> the full list as <see cref="LivePayload.PresenceSync"/>).
 /// A remote entry not confirmed for <see cref="Expiry"/> is dropped, so a node that dies without saying
 /// goodbye stops counting. Held in memory only; nothing is stored.
 /// </summary>
 public sealed class PresenceTracker
 {
-    public const string ChangePrefix = "presence:";
-    public const string SyncPrefix = "presence-sync:";
-
     public static readonly TimeSpan SyncInterval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(75);
-
-    private const int MaxPayload = 7000;
 
     private readonly EventHub hub;
     private readonly TimeProvider clock;
@@ -30,15 +26,15 @@ public sealed class PresenceTracker
         ArgumentNullException.ThrowIfNull(hub);
         this.hub = hub;
         this.clock = clock;
-        hub.PresenceChanged += (_, e) => LocalChanges.Writer.TryWrite(Change(e.WorkspaceId, e.MemberId, e.IsOnline));
+        hub.PresenceChanged += (_, e) => LocalChanges.Writer.TryWrite(new LivePayload.PresenceChanged(NodeId, e.WorkspaceId, e.MemberId, e.IsOnline));
     }
 
     /// <summary>This node's name on the channel.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Announcements of this node's changes, waiting to be sent by <see cref="LiveNoticeFanOut"/>.</summary>
-    internal System.Threading.Channels.Channel<string> LocalChanges { get; } =
-        System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
+    internal Channel<LivePayload.PresenceChanged> LocalChanges { get; } =
+        Channel.CreateUnbounded<LivePayload.PresenceChanged>(new() { SingleReader = true });
 
     public bool IsOnline(long memberId)
     {
@@ -52,85 +48,49 @@ public sealed class PresenceTracker
     }
 
     /// <summary>The full list of this node's online members, as payloads small enough for NOTIFY.</summary>
-    public IEnumerable<string> SyncPayloads()
-    {
-        foreach (var workspace in hub.ConnectedMembers().GroupBy(m => m.WorkspaceId))
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"{SyncPrefix}{NodeId}:{workspace.Key}:");
-            var ids = new List<string>();
-            var length = prefix.Length;
-            foreach (var (_, member) in workspace)
-            {
-                var id = member.ToString(CultureInfo.InvariantCulture);
-                if (length + id.Length + 1 > MaxPayload)
-                {
-                    yield return prefix + string.Join(',', ids);
-                    ids.Clear();
-                    length = prefix.Length;
-                }
-
-                ids.Add(id);
-                length += id.Length + 1;
-            }
-
-            yield return prefix + string.Join(',', ids);
-        }
-    }
+    public IEnumerable<LivePayload.PresenceSync> SyncPayloads() =>
+        hub.ConnectedMembers().GroupBy(m => m.WorkspaceId)
+            .SelectMany(workspace => LivePayload.PresenceSync.Split(NodeId, workspace.Key, workspace.Select(m => m.MemberId)));
 
     /// <summary>Takes a presence notice from the channel (from any node, this one included); returns whose presence changed.</summary>
-    public IReadOnlyList<(long WorkspaceId, long MemberId)> Apply(string payload)
+    public IReadOnlyList<(long WorkspaceId, long MemberId)> Apply(LivePayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var now = clock.GetUtcNow();
-        if (payload.StartsWith(SyncPrefix, StringComparison.Ordinal))
+        switch (payload)
         {
-            var parts = payload[SyncPrefix.Length..].Split(':');
-            if (parts.Length != 3 || parts[0] == NodeId || !TryId(parts[1], out var workspace))
-            {
-                return [];
-            }
-
-            var appeared = new List<(long, long)>();
-            foreach (var text in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (TryId(text, out var member))
+            case LivePayload.PresenceSync sync when sync.NodeId != NodeId:
+                var appeared = new List<(long, long)>();
+                foreach (var member in sync.MemberIds)
                 {
-                    if (!remote.ContainsKey((parts[0], member)))
+                    if (!remote.ContainsKey((sync.NodeId, member)))
                     {
-                        appeared.Add((workspace, member));
+                        appeared.Add((sync.WorkspaceId, member));
                     }
 
-                    remote[(parts[0], member)] = (workspace, now);
+                    remote[(sync.NodeId, member)] = (sync.WorkspaceId, now);
                 }
-            }
 
-            return appeared;
-        }
+                return appeared;
 
-        if (payload.StartsWith(ChangePrefix, StringComparison.Ordinal))
-        {
-            var parts = payload[ChangePrefix.Length..].Split(':');
-            if (parts.Length != 4 || !TryId(parts[1], out var workspace) || !TryId(parts[2], out var member))
-            {
+            case LivePayload.PresenceChanged change:
+                if (change.NodeId != NodeId)
+                {
+                    if (change.Online)
+                    {
+                        remote[(change.NodeId, change.MemberId)] = (change.WorkspaceId, now);
+                    }
+                    else
+                    {
+                        remote.TryRemove((change.NodeId, change.MemberId), out _);
+                    }
+                }
+
+                return [(change.WorkspaceId, change.MemberId)];
+
+            default:
                 return [];
-            }
-
-            if (parts[0] != NodeId)
-            {
-                if (parts[3] == "1")
-                {
-                    remote[(parts[0], member)] = (workspace, now);
-                }
-                else
-                {
-                    remote.TryRemove((parts[0], member), out _);
-                }
-            }
-
-            return [(workspace, member)];
         }
-
-        return [];
     }
 
     /// <summary>Drops remote entries not confirmed in time; returns whose entries went.</summary>
@@ -148,9 +108,4 @@ public sealed class PresenceTracker
 
         return gone;
     }
-
-    private string Change(long workspaceId, long memberId, bool online) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ChangePrefix}{NodeId}:{workspaceId}:{memberId}:{(online ? 1 : 0)}");
-
-    private static bool TryId(string text, out long id) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
 }

@@ -3,22 +3,24 @@ using Messaging.Core.Data;
 using Messaging.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.ConversationState;
+namespace Messaging.Core.Live;
 
 /// <summary>
-/// Who may learn that a member came online or went offline: the active members who can see at least
-/// one conversation that member takes part in (the same people whose thread pages show them). Nobody
-/// else gets even the "presence changed" nudge, so a client learns nothing about people they never meet.
+/// Who may learn that a member came online or went offline (<see cref="LivePayload.PresenceChanged"/>, or a
+/// <see cref="LivePayload.PresenceSync"/> that shows or drops them): the active members who can see at least one
+/// conversation that member takes part in (the same people whose thread pages show them). Nobody else gets even the
+/// "presence changed" nudge (<c>presence</c>, no data: the page then asks who is online through an access-checked
+/// handler), so a client learns nothing about people they never meet.
 /// </summary>
 public sealed class PresenceAudience(MessagingDbContext db)
 {
-    public async Task<IReadOnlySet<long>> HandleAsync(long workspaceId, long memberId, CancellationToken ct)
+    public async Task<LiveDelivery> HandleAsync(long workspaceId, long memberId, CancellationToken ct)
     {
         var theirs = db.Participants.Where(p => p.MemberId == memberId).Select(p => p.ConversationId);
-        var anyConversation = await theirs.AnyAsync(ct);
-        if (!anyConversation)
+        var presence = LiveEventView.Ephemeral("presence", 0, "{}");
+        if (!await theirs.AnyAsync(ct))
         {
-            return new HashSet<long>();
+            return new LiveDelivery(workspaceId, new HashSet<long>(), presence);
         }
 
         var ids = await db.Members.AsNoTracking()
@@ -30,6 +32,6 @@ public sealed class PresenceAudience(MessagingDbContext db)
                     && db.ProjectMembers.Any(pm => pm.ProjectId == c.ProjectId && pm.MemberId == m.Id && pm.Relation == ProjectRelation.Team))))
             .Select(m => m.Id)
             .ToListAsync(ct);
-        return ids.ToHashSet();
+        return new LiveDelivery(workspaceId, ids.ToHashSet(), presence);
     }
 }
