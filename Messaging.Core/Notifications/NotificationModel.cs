@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Notifications;
 
@@ -121,38 +120,4 @@ public sealed class EmailOutboxEntry
     public string? DedupeKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>The EF mapping of the notification tables (kept here so the shared DbContext grows by one line).</summary>
-internal static class NotificationModel
-{
-    public static void Configure(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<NotificationSettings>(e =>
-        {
-            e.ToTable("notification_settings");
-            e.HasKey(s => s.MemberId);
-            e.Property(s => s.MemberId).ValueGeneratedNever();
-            e.Property(s => s.EmailMode).HasConversion<string>().HasMaxLength(20);
-            e.Property(s => s.TimeZone).HasMaxLength(NotificationSettings.MaxTimeZoneLength);
-            e.HasOne<Member>().WithOne().HasForeignKey<NotificationSettings>(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<EmailOutboxEntry>(e =>
-        {
-            e.ToTable("email_outbox");
-            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(o => o.LastError).HasMaxLength(EmailOutboxEntry.MaxErrorLength);
-            e.Property(o => o.Subject).HasMaxLength(EmailOutboxEntry.MaxSubjectLength);
-            e.Property(o => o.DedupeKey).HasMaxLength(EmailOutboxEntry.MaxDedupeKeyLength);
-            e.HasOne<Settings.Workspace>().WithMany().HasForeignKey(o => o.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne(o => o.Recipient).WithMany().HasForeignKey(o => o.RecipientMemberId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Conversations.Conversation>().WithMany().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(o => new { o.Status, o.DueAt });
-            e.HasIndex(o => new { o.RecipientMemberId, o.SentAt });
-            e.HasIndex(o => o.DedupeKey).IsUnique();
-            e.HasIndex(o => new { o.RecipientMemberId, o.ConversationId }).IsUnique().HasFilter("status = 'Pending' AND kind = 'Messages'");
-        });
-    }
 }
