@@ -1,5 +1,7 @@
-using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace Messaging.Core.Notifications;
 
@@ -39,12 +41,45 @@ public static partial class ReplyText
         || line.StartsWith("-----Original Message-----", StringComparison.OrdinalIgnoreCase)
         || SentFrom().IsMatch(line);
 
+    /// <summary>
+    /// The text a reader sees in the HTML part, through a real HTML parser: a line ends at <c>br</c> and at the
+    /// end of a <c>p</c> or <c>div</c>; quotes (<c>blockquote</c>, however deep) and what is never shown
+    /// (<c>head</c>, <c>style</c>, <c>script</c>, <c>template</c>) are left out; entities are decoded once.
+    /// </summary>
     private static string HtmlToText(string html)
     {
-        var withBreaks = BlockEnd().Replace(html, "\n");
-        var noQuotes = Blockquote().Replace(withBreaks, "");
-        return WebUtility.HtmlDecode(Tags().Replace(noQuotes, ""));
+        var document = new HtmlParser().ParseDocument(html);
+        var text = new StringBuilder();
+        AppendText(document.DocumentElement, text);
+        return text.ToString();
     }
+
+    private static void AppendText(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText part)
+            {
+                text.Append(part.Data);
+            }
+            else if (child is IElement element && !NotText.Contains(element.LocalName))
+            {
+                if (element.LocalName == "br")
+                {
+                    text.Append('\n');
+                    continue;
+                }
+
+                AppendText(element, text);
+                if (element.LocalName is "p" or "div")
+                {
+                    text.Append('\n');
+                }
+            }
+        }
+    }
+
+    private static readonly HashSet<string> NotText = ["head", "style", "script", "template", "blockquote"];
 
     [GeneratedRegex(@"^\s*(On|Am|Le)\s.+(wrote|schrieb|a écrit)\s?:\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WroteHeader();
@@ -52,12 +87,4 @@ public static partial class ReplyText
     [GeneratedRegex(@"^\s*Sent from my\s", RegexOptions.IgnoreCase)]
     private static partial Regex SentFrom();
 
-    [GeneratedRegex(@"<blockquote[\s\S]*?</blockquote>", RegexOptions.IgnoreCase)]
-    private static partial Regex Blockquote();
-
-    [GeneratedRegex(@"<br\s*/?>|</p>|</div>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockEnd();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex Tags();
 }

@@ -18,4 +18,15 @@ public sealed class ReplyTextTests
     [Fact]
     public void WithoutATextPartTheHtmlIsReducedToTextAndItsQuoteDropped() =>
         Assert.Equal("Thanks &lt;3\nSee you", ReplyText.Extract(null, "<div>Thanks &amp;lt;3</div><div>See you</div><blockquote>old</blockquote>"));
+
+    [Theory]
+    [InlineData("<html><head><style>p { color: red; }</style></head><body><p>Yes please.</p></body></html>", "Yes please.")]
+    [InlineData("<html><head><title>Re: Order 12</title></head><body><div>Fine</div></body></html>", "Fine")]
+    [InlineData("<body><style type=\"text/css\">.x > a { margin: 0 }</style><div>Fine by me</div><script>var a = 1 > 0;</script></body>", "Fine by me")]
+    public void StylesScriptsAndTheHeadOfAnHtmlReplyAreNotText(string html, string expected) =>
+        Assert.Equal(expected, ReplyText.Extract(null, html));
+
+    [Fact]
+    public void AQuoteInsideAQuoteIsDroppedWhole() =>
+        Assert.Equal("Yes", ReplyText.Extract(null, "<div>Yes</div><blockquote>older<blockquote>oldest</blockquote>still old</blockquote>"));
 }
