@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Access;
 using Messaging.Core.Conversations;
 using Messaging.Web.Infrastructure;
@@ -28,7 +29,7 @@ public abstract partial class ConversationListPageModel(CurrentMemberAccessor ac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.VaryOnHtmx();
+        Response.Htmx(h => h.WithVary());
         Me = await accessor.RequireAsync(ct);
         var page = await list.HandleAsync(Me, Query, ct);
         List = new ConversationListModel(page, BasePath, ListUrl);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Access;
 using Messaging.Core.Search;
 using Messaging.Web.Infrastructure;
@@ -72,7 +73,7 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, SearchMess
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.VaryOnHtmx();
+        Response.Htmx(h => h.WithVary());
         var me = await accessor.RequireAsync(ct);
         Query = WithControls(SearchQueryParser.Parse(Q));
         var page = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;

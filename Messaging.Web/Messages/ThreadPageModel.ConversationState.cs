@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.ConversationState;
@@ -82,7 +83,7 @@ public abstract partial class ThreadPageModel
                 return Redirect(ThreadUrl(id) + "#scheduled");
             }
 
-            Response.HtmxTrigger("scheduled-changed");
+            Response.Htmx(h => h.WithTrigger("scheduled-changed"));
             return Partial("Messages/_ComposeForm", ComposeFormModel.Empty(action, isNote: false));
         }
 

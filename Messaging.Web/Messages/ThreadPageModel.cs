@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
@@ -91,7 +92,7 @@ public abstract partial class ThreadPageModel(
         }
 
         await markRead.HandleAsync(Me, id, ct);
-        Response.HtmxTrigger("unread-changed");
+        Response.Htmx(h => h.WithTrigger("unread-changed"));
         Response.Headers.CacheControl = "no-store";
         return Partial("Messages/_MessageRun", new MessageRunModel(messages, null));
     }
@@ -128,7 +129,7 @@ public abstract partial class ThreadPageModel(
                 return Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}#m-{result.Value}"));
             }
 
-            Response.HtmxTrigger("messages-changed");
+            Response.Htmx(h => h.WithTrigger("messages-changed"));
             return Partial("Messages/_ComposeForm", ComposeFormModel.Empty(action, isNote));
         }
 

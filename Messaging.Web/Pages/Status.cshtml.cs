@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Attachments;
 using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
@@ -29,7 +30,7 @@ public sealed class StatusModel : PageModel
     private void Describe(int code)
     {
         Code = code;
-        Response.VaryOnHtmx();
+        Response.Htmx(h => h.WithVary());
         if (code == StatusCodes.Status429TooManyRequests && !Response.Headers.ContainsKey("Retry-After"))
         {
             Response.Headers.RetryAfter = 60.ToString(CultureInfo.InvariantCulture);

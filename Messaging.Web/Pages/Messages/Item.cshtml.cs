@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Common;
 using Messaging.Core.Messages;
 using Messaging.Web.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class ItemModel(
 
     public async Task<IActionResult> OnGetAsync(long messageId, CancellationToken ct)
     {
-        Response.VaryOnHtmx();
+        Response.Htmx(h => h.WithVary());
         Response.Headers.CacheControl = "no-store";
         if (!await LoadAsync(messageId, ct))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Common;
 using Messaging.Core.Inbox;
 using Messaging.Web.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class ConversationModel(
             : result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
         if (result.Succeeded)
         {
-            Response.HtmxTrigger("messages-changed");
+            Response.Htmx(h => h.WithTrigger("messages-changed"));
         }
 
         return await PanelAsync(id, result.Error, ct);

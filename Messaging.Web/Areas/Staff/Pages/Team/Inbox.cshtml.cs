@@ -1,4 +1,5 @@
 using System.Globalization;
+using Htmx;
 using Messaging.Core.Access;
 using Messaging.Core.Conversations;
 using Messaging.Core.Inbox;
@@ -66,7 +67,7 @@ public sealed class InboxModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.VaryOnHtmx();
+        Response.Htmx(h => h.WithVary());
         await LoadAsync(ct);
         return Request.IsHtmx() && Request.Headers["HX-Target"] == "inbox-list" ? Partial("Inbox/_InboxList", this) : Page();
     }
