@@ -12,7 +12,6 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("attachments");
         builder.Property(a => a.FileName).HasMaxLength(Attachment.MaxFileNameLength);
         builder.Property(a => a.Extension).HasMaxLength(Attachment.MaxExtensionLength);
         builder.Property(a => a.ContentType).HasMaxLength(Attachment.MaxContentTypeLength);

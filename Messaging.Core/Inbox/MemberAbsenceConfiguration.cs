@@ -11,7 +11,6 @@ public sealed class MemberAbsenceConfiguration : IEntityTypeConfiguration<Member
     public void Configure(EntityTypeBuilder<MemberAbsence> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("member_absences");
         builder.HasOne<Workspace>().WithMany().HasForeignKey(a => a.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Cover).WithMany().HasForeignKey(a => a.CoverMemberId).OnDelete(DeleteBehavior.Cascade);

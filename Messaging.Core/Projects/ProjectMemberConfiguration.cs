@@ -10,7 +10,6 @@ public sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Projec
     public void Configure(EntityTypeBuilder<ProjectMember> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("project_members");
         builder.HasKey(pm => new { pm.ProjectId, pm.MemberId });
         builder.Property(pm => pm.Relation).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Project>().WithMany(p => p.Members).HasForeignKey(pm => pm.ProjectId).OnDelete(DeleteBehavior.Cascade);
