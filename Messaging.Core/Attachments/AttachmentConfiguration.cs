@@ -1,4 +1,3 @@
-using Messaging.Core.Conversations;
 using Messaging.Core.Messages;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;

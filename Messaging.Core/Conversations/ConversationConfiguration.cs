@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Messaging.Core.Projects;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
