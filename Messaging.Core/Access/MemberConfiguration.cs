@@ -1,4 +1,3 @@
-using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +9,6 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("members");
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);

@@ -9,7 +9,6 @@ public sealed class PermissionOverrideConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<PermissionOverride> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("member_permissions");
         builder.HasKey(p => new { p.MemberId, p.Permission });
         builder.Property(p => p.Permission).HasMaxLength(60);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,3 @@
-using Messaging.Core.Conversations;
 using Messaging.Core.Messages;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("attachments");
         builder.Property(a => a.FileName).HasMaxLength(Attachment.MaxFileNameLength);
         builder.Property(a => a.Extension).HasMaxLength(Attachment.MaxExtensionLength);
         builder.Property(a => a.ContentType).HasMaxLength(Attachment.MaxContentTypeLength);

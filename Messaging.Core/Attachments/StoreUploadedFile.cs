@@ -5,32 +5,6 @@ using Messaging.Core.Common;
 
 namespace Messaging.Core.Attachments;
 
-/// <summary>A file already in the blob store, waiting for its message to be committed.</summary>
-public sealed record StoredFile(string FileName, FileType Type, long SizeBytes, string Sha256, string StorageKey);
-
-/// <summary>
-/// The files of one message as they arrive: the limits they are checked against and the blobs already
-/// written, so a refusal anywhere (a later file, the message itself) can remove all of them.
-/// </summary>
-public sealed class UploadBatch(UploadPolicy policy)
-{
-    private readonly List<StoredFile> files = [];
-    private readonly List<string> written = [];
-
-    public UploadPolicy Policy { get; } = policy;
-
-    public IReadOnlyList<StoredFile> Files => files;
-
-    /// <summary>Every key written for this batch, finished or not: what <see cref="DiscardUnusedUploads"/> looks at.</summary>
-    public IReadOnlyList<string> WrittenKeys => written;
-
-    public long TotalBytes => files.Sum(f => f.SizeBytes);
-
-    internal void Writing(string key) => written.Add(key);
-
-    internal void Add(StoredFile file) => files.Add(file);
-}
-
 /// <summary>
 /// Streams one uploaded file into the blob store in fixed-size chunks (never the whole file in memory),
 /// hashing it with SHA-256 as it goes. Before writing it checks the count, the type against the allow-list
@@ -146,10 +120,4 @@ public sealed class StoreUploadedFile(IBlobStore store, TimeProvider clock)
     }
 
     private static Result<StoredFile> Invalid(string error) => Result<StoredFile>.Invalid(AttachmentFields.Files, error);
-}
-
-/// <summary>Form field names the upload errors belong to.</summary>
-public static class AttachmentFields
-{
-    public const string Files = "Files";
 }

@@ -10,7 +10,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     {
         ArgumentNullException.ThrowIfNull(builder);
         // No foreign keys: an entry is history and must outlive (and never block) what it mentions.
-        builder.ToTable("audit_entries");
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.MaxActionLength);
         builder.Property(a => a.ActorLabel).HasMaxLength(AuditEntry.MaxLabelLength);
         builder.Property(a => a.ObjectType).HasMaxLength(AuditEntry.MaxObjectTypeLength);

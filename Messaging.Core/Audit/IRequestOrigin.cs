@@ -5,9 +5,3 @@ public interface IRequestOrigin
 {
     string? IpAddress { get; }
 }
-
-/// <summary>For work that is not a web request (startup, background jobs, tests of Core): no address.</summary>
-public sealed class NoRequestOrigin : IRequestOrigin
-{
-    public string? IpAddress => null;
-}

@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Messaging.Core.Projects;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,7 +11,6 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("conversations");
         builder.Property(c => c.Subject).HasMaxLength(200);
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId).OnDelete(DeleteBehavior.Restrict);

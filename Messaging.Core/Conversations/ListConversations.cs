@@ -129,7 +129,7 @@ public sealed class ListConversations(MessagingDbContext db)
     /// </summary>
     private Task<List<LastMessageRow>> LastMessagesAsync(List<long> ids, bool staff, CancellationToken ct) =>
         db.Database.SqlQuery<LastMessageRow>($"""
-            SELECT c.id AS "ConversationId", m.body AS "Body", m.hidden_at IS NOT NULL AS "IsHidden", a.display_name AS "Author"
+            SELECT c.id AS conversation_id, m.body, m.hidden_at IS NOT NULL AS is_hidden, a.display_name AS author
             FROM unnest({ids.ToArray()}) AS c(id)
             CROSS JOIN LATERAL (
                 SELECT m.body, m.hidden_at, m.author_member_id

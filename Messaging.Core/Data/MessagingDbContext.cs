@@ -109,6 +109,17 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
         // One IEntityTypeConfiguration per entity, each beside its entity (e.g. Messages/MessageConfiguration.cs).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MessagingDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    /// <summary>
+    /// Tables, columns, keys, foreign keys and indexes in snake_case (EFCore.NamingConventions), so the model matches the SQL
+    /// migrations without a name per property. It also names the columns that Database.SqlQuery&lt;T&gt; reads into an unmapped
+    /// type: raw SQL aliases its columns in snake_case (<c>conversation_id</c>, not <c>"ConversationId"</c>).
+    /// Set here rather than where the context is registered, so every instance (tests, tools) maps the same.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.UseSnakeCaseNamingConvention();
     }
 }

@@ -11,7 +11,6 @@ public sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJob>
     public void Configure(EntityTypeBuilder<ExportJob> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("export_jobs");
         builder.Property(j => j.Format).HasConversion<string>().HasMaxLength(10);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.FileName).HasMaxLength(255);

@@ -10,7 +10,6 @@ public sealed class ExportRecordConfiguration : IEntityTypeConfiguration<ExportR
     {
         ArgumentNullException.ThrowIfNull(builder);
         // No foreign keys: like the audit log, the record of an issued file outlives what it names.
-        builder.ToTable("export_records");
         builder.Property(r => r.Format).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.FileSha256).HasMaxLength(64);
         builder.Property(r => r.ContentSha256).HasMaxLength(64);

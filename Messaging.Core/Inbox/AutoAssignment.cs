@@ -1,6 +1,4 @@
-using System.Globalization;
 using Messaging.Core.Access;
-using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
@@ -63,35 +61,4 @@ public sealed class AutoAssignment(MessagingDbContext db, DomainEvents events) :
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new ConversationAssigned(conversation.WorkspaceId, conversation.Id, assignee, assignee, line.Id, message.CreatedAt), ct);
     }
-}
-
-/// <summary>Managers turn round-robin assignment of new client conversations on or off for a project; audited.</summary>
-public sealed class SetProjectAutoAssign(MessagingDbContext db, AuditLog audit)
-{
-    public async Task<Result<bool>> HandleAsync(CurrentMember me, long projectId, bool on, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(me);
-        var project = await ProjectAdministration.FindAsync(db, me, projectId, ct);
-        if (project is null)
-        {
-            return Result<bool>.NotFound();
-        }
-
-        if (project.AutoAssign != on)
-        {
-            audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture),
-                $"{project.Name}: automatic assignment {(on ? "on" : "off")}");
-            project.AutoAssign = on;
-            await db.SaveChangesAsync(ct);
-        }
-
-        return Result<bool>.Ok(on);
-    }
-}
-
-/// <summary>Whether a project assigns new client conversations automatically (for the project page; Managers and Admins).</summary>
-public sealed class GetProjectAutoAssign(MessagingDbContext db)
-{
-    public async Task<bool> HandleAsync(CurrentMember me, long projectId, CancellationToken ct) =>
-        await ProjectAdministration.FindAsync(db, me, projectId, ct) is { AutoAssign: true };
 }

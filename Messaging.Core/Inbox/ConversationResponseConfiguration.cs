@@ -13,7 +13,6 @@ public sealed class ConversationResponseConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ConversationResponse> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("conversation_responses");
         builder.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);

@@ -10,7 +10,6 @@ public sealed class ConversationTagConfiguration : IEntityTypeConfiguration<Conv
     public void Configure(EntityTypeBuilder<ConversationTag> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("conversation_tags");
         builder.HasKey(t => new { t.ConversationId, t.TagId });
         builder.HasOne<Conversation>().WithMany(c => c.Tags).HasForeignKey(t => t.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(t => t.Tag).WithMany().HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);

@@ -58,40 +58,40 @@ public sealed class GetTeamReport(MessagingDbContext db)
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         var first = await db.Database.SqlQuery<ResponseFigures>($"""
-            SELECT count(*)::int AS "Count",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS "MedianSeconds",
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS "P90Seconds"
+            SELECT count(*)::int AS count,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90seconds
             FROM conversation_responses
             WHERE workspace_id = {ws} AND is_first AND responded_at >= {start} AND responded_at < {end}
             """).SingleAsync(ct);
         var all = await db.Database.SqlQuery<ResponseFigures>($"""
-            SELECT count(*)::int AS "Count",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS "MedianSeconds",
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS "P90Seconds"
+            SELECT count(*)::int AS count,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median_seconds,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90seconds
             FROM conversation_responses
             WHERE workspace_id = {ws} AND responded_at >= {start} AND responded_at < {end}
             """).SingleAsync(ct);
         var volume = await db.Database.SqlQuery<DayVolume>($"""
-            SELECT (m.created_at AT TIME ZONE 'UTC')::date AS "Day",
-                   count(*) FILTER (WHERE a.kind = 'Client')::int AS "FromClients",
-                   count(*) FILTER (WHERE a.kind = 'Staff')::int AS "FromTeam"
+            SELECT (m.created_at AT TIME ZONE 'UTC')::date AS day,
+                   count(*) FILTER (WHERE a.kind = 'Client')::int AS from_clients,
+                   count(*) FILTER (WHERE a.kind = 'Staff')::int AS from_team
             FROM messages m JOIN members a ON a.id = m.author_member_id
             WHERE m.workspace_id = {ws} AND m.kind = 'Text' AND m.visibility = 'Everyone' AND m.deleted_at IS NULL
               AND m.created_at >= {start} AND m.created_at < {end}
             GROUP BY 1 ORDER BY 1
             """).ToListAsync(ct);
         var perMember = await db.Database.SqlQuery<GroupFigures>($"""
-            SELECT a.display_name AS "Name", count(DISTINCT r.conversation_id)::int AS "Conversations", count(*)::int AS "Responses",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) FILTER (WHERE r.is_first) AS "MedianFirstSeconds",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) AS "MedianSeconds"
+            SELECT a.display_name AS name, count(DISTINCT r.conversation_id)::int AS conversations, count(*)::int AS responses,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) FILTER (WHERE r.is_first) AS median_first_seconds,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) AS median_seconds
             FROM conversation_responses r JOIN members a ON a.id = r.responder_member_id
             WHERE r.workspace_id = {ws} AND r.responded_at >= {start} AND r.responded_at < {end}
             GROUP BY a.id, a.display_name ORDER BY count(*) DESC, a.display_name
             """).ToListAsync(ct);
         var perProject = await db.Database.SqlQuery<GroupFigures>($"""
-            SELECT coalesce(p.name, 'No project') AS "Name", count(DISTINCT r.conversation_id)::int AS "Conversations", count(*)::int AS "Responses",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) FILTER (WHERE r.is_first) AS "MedianFirstSeconds",
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) AS "MedianSeconds"
+            SELECT coalesce(p.name, 'No project') AS name, count(DISTINCT r.conversation_id)::int AS conversations, count(*)::int AS responses,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) FILTER (WHERE r.is_first) AS median_first_seconds,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY r.seconds) AS median_seconds
             FROM conversation_responses r LEFT JOIN projects p ON p.id = r.project_id
             WHERE r.workspace_id = {ws} AND r.responded_at >= {start} AND r.responded_at < {end}
             GROUP BY p.id, p.name ORDER BY count(*) DESC, 1

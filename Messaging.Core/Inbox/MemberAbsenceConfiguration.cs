@@ -1,4 +1,3 @@
-using Messaging.Core.Access;
 using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +10,6 @@ public sealed class MemberAbsenceConfiguration : IEntityTypeConfiguration<Member
     public void Configure(EntityTypeBuilder<MemberAbsence> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("member_absences");
         builder.HasOne<Workspace>().WithMany().HasForeignKey(a => a.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Cover).WithMany().HasForeignKey(a => a.CoverMemberId).OnDelete(DeleteBehavior.Cascade);

@@ -12,7 +12,6 @@ public sealed class SavedReplyConfiguration : IEntityTypeConfiguration<SavedRepl
     public void Configure(EntityTypeBuilder<SavedReply> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("saved_replies");
         builder.Property(r => r.Title).HasMaxLength(SavedReply.MaxTitleLength);
         builder.Property(r => r.Body).HasMaxLength(Message.MaxBodyLength);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Restrict);

@@ -10,7 +10,6 @@ public sealed class WorkspaceTagConfiguration : IEntityTypeConfiguration<Workspa
     public void Configure(EntityTypeBuilder<WorkspaceTag> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("workspace_tags");
         builder.Property(t => t.Name).HasMaxLength(WorkspaceTag.MaxNameLength);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(t => t.WorkspaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.WorkspaceId, t.Name }).IsUnique();

@@ -2,17 +2,6 @@ using Messaging.Core.Messages;
 
 namespace Messaging.Core.Live;
 
-public static class LiveEventKinds
-{
-    public const string Message = "message";
-
-    /// <summary>A message's body changed: open threads refetch that message.</summary>
-    public const string MessageEdited = "message-edited";
-
-    /// <summary>A message was deleted: open threads refetch it, which now says "message deleted".</summary>
-    public const string MessageDeleted = "message-deleted";
-}
-
 /// <summary>
 /// An outbox row for the event stream, written in the same transaction as the change it announces.
 /// Its id is the SSE event id; a reconnecting browser is replayed everything after its Last-Event-ID.

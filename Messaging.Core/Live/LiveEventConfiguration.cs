@@ -9,7 +9,6 @@ public sealed class LiveEventConfiguration : IEntityTypeConfiguration<LiveEvent>
     public void Configure(EntityTypeBuilder<LiveEvent> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("live_events");
         builder.Property(l => l.Kind).HasMaxLength(40);
         builder.Property(l => l.Visibility).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(l => new { l.WorkspaceId, l.Id });

@@ -12,7 +12,6 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     public void Configure(EntityTypeBuilder<Message> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("messages");
         builder.Property(m => m.Body).HasMaxLength(Message.MaxBodyLength);
         builder.Property(m => m.Visibility).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Restrict);

@@ -9,7 +9,6 @@ public sealed class MessageEditConfiguration : IEntityTypeConfiguration<MessageE
     public void Configure(EntityTypeBuilder<MessageEdit> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("message_edits");
         builder.Property(x => x.PreviousBody).HasMaxLength(Message.MaxBodyLength);
         builder.HasOne<Message>().WithMany(m => m.Edits).HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,4 +1,3 @@
-using Messaging.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +9,6 @@ public sealed class MessageMentionConfiguration : IEntityTypeConfiguration<Messa
     public void Configure(EntityTypeBuilder<MessageMention> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("message_mentions");
         builder.HasKey(x => new { x.MessageId, x.MemberId });
         builder.HasOne<Message>().WithMany(m => m.Mentions).HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);

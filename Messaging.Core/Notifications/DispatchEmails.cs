@@ -245,7 +245,7 @@ public sealed class DispatchEmails(
     {
         var sql = FormattableStringFactory.Create(
             "UPDATE email_outbox SET status = 'Sending', claimed_at = {" + select.ArgumentCount + "} WHERE id IN (" + select.Format + ") " +
-            """RETURNING id AS "Id", recipient_member_id AS "RecipientMemberId", conversation_id AS "ConversationId", kind AS "Kind", first_message_id AS "FirstMessageId", urgent AS "Urgent", attempts AS "Attempts", subject AS "Subject", body AS "Body" """,
+            """RETURNING id, recipient_member_id, conversation_id, kind, first_message_id, urgent, attempts, subject, body """,
             [.. select.GetArguments(), now]);
         return await db.Database.SqlQuery<ClaimedRow>(sql).ToListAsync(ct);
     }

@@ -11,7 +11,6 @@ public sealed class EmailOutboxEntryConfiguration : IEntityTypeConfiguration<Ema
     public void Configure(EntityTypeBuilder<EmailOutboxEntry> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("email_outbox");
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.LastError).HasMaxLength(EmailOutboxEntry.MaxErrorLength);

@@ -10,7 +10,6 @@ public sealed class NotificationSettingsConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<NotificationSettings> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("notification_settings");
         builder.HasKey(s => s.MemberId);
         builder.Property(s => s.MemberId).ValueGeneratedNever();
         builder.Property(s => s.EmailMode).HasConversion<string>().HasMaxLength(20);

@@ -35,14 +35,3 @@ public sealed class Project
 
     public List<ProjectMember> Members { get; set; } = [];
 }
-
-public sealed class ProjectMember
-{
-    public long ProjectId { get; set; }
-
-    public long MemberId { get; set; }
-
-    public Access.Member? Member { get; set; }
-
-    public ProjectRelation Relation { get; set; }
-}

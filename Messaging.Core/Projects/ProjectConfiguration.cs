@@ -10,7 +10,6 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     public void Configure(EntityTypeBuilder<Project> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("projects");
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(p => p.WorkspaceId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,3 @@
-using Messaging.Core.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +9,6 @@ public sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Projec
     public void Configure(EntityTypeBuilder<ProjectMember> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("project_members");
         builder.HasKey(pm => new { pm.ProjectId, pm.MemberId });
         builder.Property(pm => pm.Relation).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Project>().WithMany(p => p.Members).HasForeignKey(pm => pm.ProjectId).OnDelete(DeleteBehavior.Cascade);

@@ -10,7 +10,6 @@ public sealed class MemberBlockConfiguration : IEntityTypeConfiguration<MemberBl
     public void Configure(EntityTypeBuilder<MemberBlock> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("member_blocks");
         builder.HasKey(b => new { b.BlockerMemberId, b.BlockedMemberId });
         builder.HasOne<Member>().WithMany().HasForeignKey(b => b.BlockerMemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(b => b.Blocked).WithMany().HasForeignKey(b => b.BlockedMemberId).OnDelete(DeleteBehavior.Cascade);

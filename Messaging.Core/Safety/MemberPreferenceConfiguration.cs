@@ -10,7 +10,6 @@ public sealed class MemberPreferenceConfiguration : IEntityTypeConfiguration<Mem
     public void Configure(EntityTypeBuilder<MemberPreference> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("member_preferences");
         builder.HasKey(p => p.MemberId);
         builder.Property(p => p.MemberId).ValueGeneratedNever();
         builder.Property(p => p.WhoMayStart).HasConversion<string>().HasMaxLength(30);

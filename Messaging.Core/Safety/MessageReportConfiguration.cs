@@ -12,7 +12,6 @@ public sealed class MessageReportConfiguration : IEntityTypeConfiguration<Messag
     public void Configure(EntityTypeBuilder<MessageReport> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("message_reports");
         builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Details).HasMaxLength(MessageReport.MaxDetailsLength);

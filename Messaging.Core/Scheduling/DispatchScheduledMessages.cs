@@ -34,7 +34,7 @@ public sealed class DispatchScheduledMessages(MessagingDbContext db, SendMessage
                 ORDER BY send_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Id", author_member_id AS "AuthorMemberId", conversation_id AS "ConversationId", body AS "Body", idempotency_key AS "IdempotencyKey"
+            RETURNING id, author_member_id, conversation_id, body, idempotency_key
             """).ToListAsync(ct);
         if (claimed.Count == 0)
         {

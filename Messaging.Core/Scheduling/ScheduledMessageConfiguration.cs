@@ -13,7 +13,6 @@ public sealed class ScheduledMessageConfiguration : IEntityTypeConfiguration<Sch
     public void Configure(EntityTypeBuilder<ScheduledMessage> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("scheduled_messages");
         builder.Property(s => s.Body).HasMaxLength(Message.MaxBodyLength);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Failure).HasMaxLength(ScheduledMessage.MaxFailureLength);

@@ -321,16 +321,16 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
         }
 
         var rows = await db.Database.SqlQuery<HitRow>($"""
-            SELECT m.id AS "MessageId", m.conversation_id AS "ConversationId", c.subject AS "Subject", p.name AS "ProjectName",
-                   a.display_name AS "AuthorName", m.created_at AS "CreatedAt", m.visibility = 'StaffOnly' AS "IsNote",
-                   m.hidden_at IS NOT NULL AS "IsHidden", m.attachment_names AS "FileNames",
+            SELECT m.id AS message_id, m.conversation_id, c.subject, p.name AS project_name,
+                   a.display_name AS author_name, m.created_at, m.visibility = 'StaffOnly' AS is_note,
+                   m.hidden_at IS NOT NULL AS is_hidden, m.attachment_names AS file_names,
                    CASE WHEN {query.HasText}
                         THEN ts_headline('english', clean.body, websearch_to_tsquery('english', {query.Text}), {SearchSnippet.HeadlineOptions})
-                        ELSE left(clean.body, 300) END AS "Snippet",
+                        ELSE left(clean.body, 300) END AS snippet,
                    CASE WHEN {query.HasText} AND m.attachment_names <> ''
                         THEN ts_headline('english', regexp_replace(m.attachment_names, '[^[:alnum:]]', ' ', 'g'),
                                          websearch_to_tsquery('english', {query.Text}), {SearchSnippet.FileNameOptions})
-                        ELSE m.attachment_names END AS "MarkedFileNames"
+                        ELSE m.attachment_names END AS marked_file_names
             FROM messages m
             CROSS JOIN LATERAL (SELECT replace(replace(m.body, chr(57344), ''), chr(57345), '') AS body) clean
             JOIN conversations c ON c.id = m.conversation_id

@@ -9,7 +9,6 @@ public sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
     public void Configure(EntityTypeBuilder<Workspace> builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("workspaces");
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.AllowedFileTypes).HasMaxLength(1000);
         builder.Property(w => w.TimeZone).HasMaxLength(64);

@@ -6,13 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Settings;
 
-/// <summary>Reads whether the messages module is on for a workspace.</summary>
-public sealed class GetMessagesModule(MessagingDbContext db)
-{
-    public Task<bool> HandleAsync(long workspaceId, CancellationToken ct) =>
-        db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => w.MessagesEnabled).SingleOrDefaultAsync(ct);
-}
-
 /// <summary>
 /// Switches the messages module on or off. Nothing is deleted either way. A change is audited in the
 /// same SaveChanges; saving the value it already has changes nothing and records nothing.

@@ -7,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Settings;
 
-/// <summary>Reads whether read receipts are on for a workspace.</summary>
-public sealed class GetReadReceiptSetting(MessagingDbContext db)
-{
-    public Task<bool> HandleAsync(long workspaceId, CancellationToken ct) =>
-        db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => w.ReadReceiptsEnabled).SingleOrDefaultAsync(ct);
-}
-
 /// <summary>
 /// Turns read receipts on or off for the workspace (Admins). Off, nobody sees "Seen" anywhere; the read
 /// pointers they derive from keep working for unread counts. A change is audited as a setting change in

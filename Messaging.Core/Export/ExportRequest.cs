@@ -1,0 +1,18 @@
+namespace Messaging.Core.Export;
+
+/// <summary>
+/// What an export covers: conversations, an optional date range (whole days in the workspace's time zone,
+/// both ends included) and, for staff only, whether internal notes are in it.
+/// </summary>
+public sealed record ExportRequest(IReadOnlyList<long> ConversationIds, DateOnly? From, DateOnly? To, bool IncludeInternalNotes)
+{
+    public const string FromField = "from";
+    public const string ToField = "to";
+    public const string SelectionField = "ids";
+
+    /// <summary>Most conversations one export (a bulk selection or a list filter) may hold.</summary>
+    public const int MaxConversations = 500;
+
+    /// <summary>Exports with more messages than this run as a background job with a progress bar.</summary>
+    public const int BackgroundThreshold = 2_000;
+}
