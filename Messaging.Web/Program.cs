@@ -72,6 +72,8 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddDataProtection().SetApplicationName("messaging-portal");
 builder.Services.AddOptions<KeyManagementOptions>()
     .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalFiles(builder.Configuration);
 builder.Services.AddPortalExports(builder.Configuration);
