@@ -14,7 +14,6 @@ using Messaging.Web.Notifications;
 using Messaging.Web.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -69,9 +68,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
 });
-builder.Services.AddDataProtection().SetApplicationName("messaging-portal");
-builder.Services.AddOptions<KeyManagementOptions>()
-    .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+builder.Services.AddDataProtection().SetApplicationName("messaging-portal").PersistKeysToDbContext<IdentityStoreDbContext>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalFiles(builder.Configuration);
 builder.Services.AddPortalExports(builder.Configuration);

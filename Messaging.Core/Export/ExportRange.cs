@@ -18,17 +18,6 @@ public static class ExportRange
         _ => "all messages",
     };
 
-    /// <summary>The workspace's zone by IANA id; UTC when the id is unknown to this machine.</summary>
-    public static TimeZoneInfo Zone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
     /// <summary>An instant in the workspace's zone, ISO 8601 with its offset: "2026-03-01T15:05:00+01:00".</summary>
     public static string LocalIso(DateTimeOffset instant, TimeZoneInfo zone)
     {

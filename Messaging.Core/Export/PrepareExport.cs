@@ -49,14 +49,14 @@ public sealed class PrepareExport(MessagingDbContext db)
 
         var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == me.WorkspaceId)
             .Select(w => new { w.Name, w.TimeZone }).SingleAsync(ct);
-        var zone = ExportRange.Zone(workspace.TimeZone);
+        var zone = TimeZones.Find(workspace.TimeZone);
         var plan = new ExportPlan(
             request with { ConversationIds = ids },
             conversations,
             workspace.Name,
             zone,
-            request.From is { } from ? ExportRange.StartOfDay(from, zone) : null,
-            request.To is { } to ? ExportRange.StartOfDay(to.AddDays(1), zone) : null,
+            request.From is { } from ? TimeZones.StartOfDay(from, zone) : null,
+            request.To is { } to ? TimeZones.StartOfDay(to.AddDays(1), zone) : null,
             me.IsStaff && request.IncludeInternalNotes,
             0);
         var count = await ExportQuery.Rows(db, me, plan).CountAsync(ct);

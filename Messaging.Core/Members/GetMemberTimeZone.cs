@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,21 +20,6 @@ public sealed class GetMemberTimeZone(MessagingDbContext db)
             .Where(w => w.Id == me.WorkspaceId)
             .Select(w => db.NotificationSettings.Where(s => s.MemberId == memberId).Select(s => s.TimeZone).FirstOrDefault() ?? w.TimeZone)
             .FirstOrDefaultAsync(ct);
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
-
-    /// <summary>
-    /// The moment <paramref name="day"/> begins in <paramref name="zone"/>: local midnight. Where a clock change
-    /// skips midnight, the day begins when the clocks jump (midnight at the offset before the change); where
-    /// midnight comes twice, at the first. In UTC, as PostgreSQL's <c>timestamptz</c> parameters must be.
-    /// </summary>
-    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var offset = zone.IsInvalidTime(midnight) ? zone.GetUtcOffset(midnight.AddHours(-12))
-            : zone.IsAmbiguousTime(midnight) ? zone.GetAmbiguousTimeOffsets(midnight).Max()
-            : zone.GetUtcOffset(midnight);
-        return new DateTimeOffset(midnight, offset).ToUniversalTime();
+        return TimeZones.Find(id);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Messaging.Core.Access;
+using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class EnqueueActivityDigests(MessagingDbContext db, LoadCurrentMem
         foreach (var member in staff)
         {
             var settings = member.Settings ?? NotificationSettings.Defaults(member.Id);
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            var zone = TimeZones.Find(settings.TimeZone);
             var local = TimeZoneInfo.ConvertTime(now, zone);
             var key = string.Create(CultureInfo.InvariantCulture, $"activity:{member.Id}:{local:yyyy-MM-dd}");
             if (settings.EmailMode == EmailMode.Off || local.Hour < options.Value.DailyDigestHour || await db.EmailOutbox.AnyAsync(o => o.DedupeKey == key, ct))

@@ -1,6 +1,11 @@
+using Messaging.Core.Common;
+
 namespace Messaging.Core.Notifications;
 
-/// <summary>The time rules of email notifications, as pure functions of the settings and the time (tested with a fake clock).</summary>
+/// <summary>
+/// The time rules of email notifications, as pure functions of the settings and the time (tested with a fake clock).
+/// Local hours become instants through <see cref="TimeZones"/>, so clock changes are handled as search's days are.
+/// </summary>
 public static class NotificationSchedule
 {
     /// <summary>When a message created at <paramref name="createdAt"/> may first be emailed under this mode; null when the mode is off.</summary>
@@ -13,7 +18,7 @@ public static class NotificationSchedule
         {
             EmailMode.Immediate => afterGrace,
             EmailMode.Hourly => NextFullHour(afterGrace),
-            EmailMode.Daily => NextLocalHour(afterGrace, Zone(settings.TimeZone), options.DailyDigestHour),
+            EmailMode.Daily => NextLocalHour(afterGrace, TimeZones.Find(settings.TimeZone), options.DailyDigestHour),
             _ => null,
         };
     }
@@ -27,7 +32,7 @@ public static class NotificationSchedule
             return null;
         }
 
-        var zone = Zone(settings.TimeZone);
+        var zone = TimeZones.Find(settings.TimeZone);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var minute = (local.Hour * 60) + local.Minute;
         var inside = start < end ? minute >= start && minute < end : minute >= start || minute < end;
@@ -42,16 +47,12 @@ public static class NotificationSchedule
             endDate = endDate.AddDays(1);
         }
 
-        return new DateTimeOffset(endDate, zone.GetUtcOffset(endDate));
+        return TimeZones.ToInstant(endDate, zone);
     }
 
     /// <summary>The retry delay after the given number of failed attempts: 30 s doubling, at most an hour.</summary>
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20))));
-
-    public static bool IsKnownTimeZone(string? id) => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
-
-    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static DateTimeOffset NextFullHour(DateTimeOffset t)
     {
@@ -68,6 +69,6 @@ public static class NotificationSchedule
             candidate = candidate.AddDays(1);
         }
 
-        return new DateTimeOffset(candidate, zone.GetUtcOffset(candidate));
+        return TimeZones.ToInstant(candidate, zone);
     }
 }

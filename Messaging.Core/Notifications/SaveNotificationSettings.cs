@@ -25,7 +25,7 @@ public sealed class SaveNotificationSettings(MessagingDbContext db, TimeProvider
             return Result<NotificationSettings>.Invalid(ModeField, "Choose how you want to get emails: immediately, hourly, daily, or off.");
         }
 
-        if (!NotificationSchedule.IsKnownTimeZone(input.TimeZone))
+        if (!TimeZones.IsKnown(input.TimeZone))
         {
             return Result<NotificationSettings>.Invalid(ZoneField, "Choose your time zone from the list (for example Europe/Berlin).");
         }

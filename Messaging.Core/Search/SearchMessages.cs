@@ -229,8 +229,8 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
 
         var zone = await zones.HandleAsync(me, ct);
         return new Days(
-            f.After is { } after ? GetMemberTimeZone.StartOfDay(after, zone) : null,
-            f.Before is { } before ? GetMemberTimeZone.StartOfDay(before, zone) : null);
+            f.After is { } after ? TimeZones.StartOfDay(after, zone) : null,
+            f.Before is { } before ? TimeZones.StartOfDay(before, zone) : null);
     }
 
     /// <param name="From">Messages from this moment on (<c>after:</c>, that day included).</param>

@@ -1,3 +1,4 @@
+using Messaging.Core.Common;
 using Messaging.Core.Members;
 
 namespace Messaging.Tests.Members;
@@ -6,7 +7,7 @@ namespace Messaging.Tests.Members;
 public sealed class StartOfDayTests
 {
     private static DateTimeOffset Start(string day, string zone) =>
-        GetMemberTimeZone.StartOfDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone));
+        TimeZones.StartOfDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone));
 
     [Theory]
     [InlineData("2026-11-01", "UTC", "2026-11-01T00:00:00Z")]

@@ -9,6 +9,7 @@ using Messaging.Web.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Tests.Notifications;
 
@@ -21,7 +22,8 @@ public sealed class NotificationFactory : PortalFactory
     public const string InboundSecret = "test-inbound-secret";
     public const int MaxPerHour = 5;
 
-    public FakeClock Clock { get; } = new();
+    /// <summary>Starts at the real time, so sign-in cookies stay valid; only <c>Advance</c> moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public SmtpSink Mail { get; } = new();
 

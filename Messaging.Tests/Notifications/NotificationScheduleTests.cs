@@ -32,6 +32,28 @@ public sealed class NotificationScheduleTests
     }
 
     [Fact]
+    public void ALocalHourTheClocksSkipIsTakenWhenTheyJump()
+    {
+        // Berlin, 29 March 2026: at 02:00 CET the clocks go to 03:00 CEST; 02:00-03:00 does not happen.
+        var digestAtTwo = new NotificationOptions { DailyDigestHour = 2 };
+        var quietUntilHalfPastTwo = With(EmailMode.Immediate, "Europe/Berlin", quietStart: 22 * 60, quietEnd: (2 * 60) + 30);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), NotificationSchedule.DueAt(With(EmailMode.Daily, "Europe/Berlin"), new DateTimeOffset(2026, 3, 28, 20, 0, 0, TimeSpan.Zero), digestAtTwo));
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 3, 30, 0, TimeSpan.FromHours(2)), NotificationSchedule.QuietUntil(quietUntilHalfPastTwo, new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void ALocalHourThatComesTwiceIsTakenTheFirstTime()
+    {
+        // Berlin, 25 October 2026: at 03:00 CEST the clocks go back to 02:00 CET; 02:00-03:00 happens twice.
+        var digestAtTwo = new NotificationOptions { DailyDigestHour = 2 };
+        var quietUntilHalfPastTwo = With(EmailMode.Immediate, "Europe/Berlin", quietStart: 22 * 60, quietEnd: (2 * 60) + 30);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 2, 0, 0, TimeSpan.FromHours(2)), NotificationSchedule.DueAt(With(EmailMode.Daily, "Europe/Berlin"), new DateTimeOffset(2026, 10, 24, 20, 0, 0, TimeSpan.Zero), digestAtTwo));
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 2, 30, 0, TimeSpan.FromHours(2)), NotificationSchedule.QuietUntil(quietUntilHalfPastTwo, new DateTimeOffset(2026, 10, 24, 21, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void RetriesBackOffUpToAnHour()
     {
         Assert.Equal(TimeSpan.FromSeconds(30), NotificationSchedule.Backoff(1));

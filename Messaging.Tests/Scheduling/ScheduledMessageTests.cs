@@ -5,13 +5,15 @@ using Messaging.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Tests.Scheduling;
 
 /// <summary>The portal with a clock the tests move and the background dispatcher off: tests run <see cref="DispatchScheduledMessages"/> themselves.</summary>
 public sealed class SchedulingFactory : PortalFactory
 {
-    public FakeClock Clock { get; } = new();
+    /// <summary>Starts at the real time, so sign-in cookies stay valid; only <c>Advance</c> moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Messaging.Tests.Infrastructure;
 using Messaging.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,6 @@ public sealed class DataProtectionKeyTests(PortalFactory nodeA) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         Assert.Equal(1, await nodeA.Database.ScalarAsync<long>("SELECT count(*) FROM messages WHERE body = 'Posted on node B with node A''s token'"));
         Assert.True(await nodeA.Database.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys") >= 1);
-        Assert.IsType<DatabaseXmlRepository>(nodeB.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.IsType<EntityFrameworkCoreXmlRepository<IdentityStoreDbContext>>(nodeB.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
     }
 }

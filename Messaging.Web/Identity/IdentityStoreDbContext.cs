@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,13 @@ namespace Messaging.Web.Identity;
 /// here too: it is the web host's concern, not the domain's.
 /// </summary>
 public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    /// <summary>The Data Protection key ring shared by every node (see <see cref="DatabaseXmlRepository"/>).</summary>
+    /// <summary>
+    /// The Data Protection key ring shared by every node and kept across restarts (auth cookies, antiforgery tokens,
+    /// TempData), read and written by Microsoft.AspNetCore.DataProtection.EntityFrameworkCore
+    /// (<c>PersistKeysToDbContext</c>); the table is created by migration 0004.
+    /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -25,7 +30,7 @@ public sealed class IdentityStoreDbContext(DbContextOptions<IdentityStoreDbConte
             e.HasKey(k => k.Id).HasName("pk_data_protection_keys");
             e.Property(k => k.Id).HasColumnName("id");
             e.Property(k => k.FriendlyName).HasColumnName("friendly_name");
-            e.Property(k => k.Xml).HasColumnName("xml");
+            e.Property(k => k.Xml).HasColumnName("xml").IsRequired();
         });
     }
 }
