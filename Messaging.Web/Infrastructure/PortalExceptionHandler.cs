@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Htmx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
