@@ -3,6 +3,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
+using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Attachments;
@@ -44,9 +45,9 @@ public sealed class SetFileSettings(MessagingDbContext db, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(input);
-        if (!me.IsAdmin)
+        if (WorkspaceSettingsGuard.Refuse<FileSettings>(me) is { } refused)
         {
-            return Result<FileSettings>.Forbidden("Only administrators can change company settings.");
+            return refused;
         }
 
         if (Validate(input) is { } invalid)

@@ -3,6 +3,7 @@ using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
+using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Export;
@@ -15,9 +16,9 @@ public sealed class SetWorkspaceTimeZone(MessagingDbContext db, AuditLog audit)
     public async Task<Result<string>> HandleAsync(CurrentMember me, string? timeZone, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        if (!me.IsAdmin)
+        if (WorkspaceSettingsGuard.Refuse<string>(me) is { } refused)
         {
-            return Result<string>.Forbidden("Only administrators can change company settings.");
+            return refused;
         }
 
         if (timeZone is null || !GetWorkspaceTimeZone.Choices.Contains(timeZone, StringComparer.Ordinal))

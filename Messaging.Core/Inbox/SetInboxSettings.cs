@@ -17,9 +17,9 @@ public sealed class SetInboxSettings(MessagingDbContext db, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(settings);
-        if (!me.IsAdmin)
+        if (WorkspaceSettingsGuard.Refuse<InboxSettings>(me) is { } refused)
         {
-            return Result<InboxSettings>.Forbidden("Only administrators can change company settings.");
+            return refused;
         }
 
         var text = string.IsNullOrWhiteSpace(settings.OutOfOfficeText) ? null : settings.OutOfOfficeText.Trim();

@@ -20,9 +20,9 @@ public sealed class SetEditWindow(MessagingDbContext db, AuditLog audit)
     public async Task<Result<int>> HandleAsync(CurrentMember me, string? minutes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        if (!me.IsAdmin)
+        if (WorkspaceSettingsGuard.Refuse<int>(me) is { } refused)
         {
-            return Result<int>.Forbidden("Only administrators can change company settings.");
+            return refused;
         }
 
         if (!int.TryParse(minutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > MaxMinutes)

@@ -15,9 +15,9 @@ public sealed class SetMessagesModule(MessagingDbContext db, AuditLog audit)
     public async Task<Result<bool>> HandleAsync(CurrentMember me, bool enabled, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
-        if (!me.IsAdmin)
+        if (WorkspaceSettingsGuard.Refuse<bool>(me) is { } refused)
         {
-            return Result<bool>.Forbidden("Only administrators can change company settings.");
+            return refused;
         }
 
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == me.WorkspaceId, ct);
