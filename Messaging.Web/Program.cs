@@ -81,8 +81,7 @@ builder.Services.Replace(ServiceDescriptor.Singleton<IRequestOrigin, HttpRequest
 builder.Services.AddScoped<CurrentMemberAccessor>();
 builder.Services.AddScoped<NavigationModel>();
 builder.Services.AddScoped<EventWatermark>();
-builder.Services.AddScoped<Messaging.Web.Messages.MessageChangeOptions>();
-builder.Services.AddScoped<Messaging.Web.Messages.MentionMarkers>();
+builder.Services.AddMessagePages();
 builder.Services.AddScoped<IAuthorizationHandler, MemberRequirementHandler>();
 builder.Services.AddAuthorization(MemberPolicies.Add);
 builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
