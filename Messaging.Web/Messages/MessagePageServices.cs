@@ -9,6 +9,7 @@ public static class MessagePageServices
     public static IServiceCollection AddMessagePages(this IServiceCollection services)
     {
         services.AddScoped<ThreadPageServices>();
+        services.AddScoped<ConversationListServices>();
         services.AddScoped<MessageChangeOptions>();
         services.AddScoped<MentionMarkers>();
         return services;
