@@ -1,8 +1,10 @@
 using System.Globalization;
+using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Export;
 using Messaging.Web.Exports;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Messages;
@@ -23,43 +25,35 @@ public abstract partial class ConversationListPageModel
     public string ExportUrl => ListUrl(1) + "&handler=Export";
 
     public async Task<IActionResult> OnPostExportAsync(
-        long[]? ids, string? exportScope, string? format, DateOnly? from, DateOnly? to, bool notes,
-        [FromServices] PrepareExport prepare, [FromServices] QueueExportJob queue, [FromServices] ExportJobSignal signal, CancellationToken ct)
+        long[]? ids, string? exportScope, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(prepare);
-        ArgumentNullException.ThrowIfNull(queue);
-        ArgumentNullException.ThrowIfNull(signal);
-        var me = await accessor.RequireAsync(ct);
-        var selection = exportScope == ViewScope ? await ListedIdsAsync(ct) : ids ?? [];
-        var known = ExportFormModel.TryParseFormat(format, out var chosen);
-        var result = !ModelState.IsValid ? Result<ExportPlan>.Invalid(ExportRequest.FromField, ExportFormModel.BadDate)
-            : !known ? Result<ExportPlan>.Invalid(ExportFormModel.FormatField, ExportFormModel.NoFormat)
-            : await prepare.HandleAsync(me, new ExportRequest(selection, from, to, notes), ct);
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
+        var me = await services.Accessor.RequireAsync(ct);
+        var result = await PrepareAsync(me, exportScope == ViewScope ? await ListedIdsAsync(ct) : ids ?? [], format, from, to, notes, ct);
         if (!result.Succeeded)
         {
-            ExportError = result.Error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await OnGetAsync(ct);
+            return await this.AnswerAsync(result, _ => NotFound(), () => ListAgainAsync(() => ExportError = result.Error, ct), StatusCodes.Status422UnprocessableEntity);
         }
 
-        var job = await queue.HandleAsync(me, result.Value!, chosen, ct);
-        signal.Wake();
+        _ = ExportFormModel.TryParseFormat(format, out var chosen);
+        var job = await services.QueueExport.HandleAsync(me, result.Value!, chosen, ct);
+        services.ExportSignal.Wake();
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/exports/jobs/{job}"));
     }
+
+    private async Task<Result<ExportPlan>> PrepareAsync(
+        CurrentMember me, long[] selection, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct) =>
+        !ModelState.IsValid ? Result<ExportPlan>.Invalid(ExportRequest.FromField, ExportFormModel.BadDate)
+        : !ExportFormModel.TryParseFormat(format, out _) ? Result<ExportPlan>.Invalid(ExportFormModel.FormatField, ExportFormModel.NoFormat)
+        : await services.PrepareExport.HandleAsync(me, new ExportRequest(selection, from, to, notes), ct);
 
     /// <summary>Every conversation the current view lists (all its pages), up to the most one export may hold.</summary>
     private async Task<long[]> ListedIdsAsync(CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
+        var me = await services.Accessor.RequireAsync(ct);
         var ids = new List<long>();
         for (var page = 1; ids.Count <= ExportRequest.MaxConversations; page++)
         {
-            var rows = await list.HandleAsync(me, Query with { Page = page, PageSize = 100 }, ct);
+            var rows = await services.List.HandleAsync(me, Query with { Page = page, PageSize = 100 }, ct);
             ids.AddRange(rows.Rows.Select(r => r.Id));
             if (!rows.HasMore)
             {

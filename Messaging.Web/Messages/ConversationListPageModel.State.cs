@@ -23,29 +23,22 @@ public abstract partial class ConversationListPageModel
     /// <summary>Why the last bulk action was refused, shown next to its buttons.</summary>
     public string? BulkError { get; private set; }
 
-    public async Task<IActionResult> OnPostBulkAsync(
-        long[]? ids, string? bulkAction, string? returnUrl,
-        [FromServices] CurrentMemberAccessor members, [FromServices] UpdateConversationState update, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync(long[]? ids, string? bulkAction, string? returnUrl, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(update);
-        var me = await members.RequireAsync(ct);
-        Result<int> result = Enum.TryParse<ConversationAction>(bulkAction, out var action) && Enum.IsDefined(action)
-            ? await update.HandleAsync(me, new UpdateConversationStateCommand(ids ?? [], action), ct)
+        var result = Enum.TryParse<ConversationAction>(bulkAction, out var action) && Enum.IsDefined(action)
+            ? await services.Update.HandleAsync(await services.Accessor.RequireAsync(ct), new UpdateConversationStateCommand(ids ?? [], action), ct)
             : Result<int>.Invalid(UpdateConversationState.SelectionField, "Choose what to do with the selected conversations.");
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Succeeded)
-        {
-            BulkError = result.Error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await OnGetAsync(ct);
-        }
-
-        var back = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(BasePath + "/", StringComparison.Ordinal);
-        return Redirect(back ? returnUrl! : ListUrl(1));
+        return await this.AnswerAsync(result, _ => Redirect(BackTo(returnUrl)), () => ListAgainAsync(() => BulkError = result.Error, ct), StatusCodes.Status422UnprocessableEntity);
     }
+
+    /// <summary>A refused bulk action or export: the list again (422), with the reason beside its buttons.</summary>
+    private Task<IActionResult> ListAgainAsync(Action showError, CancellationToken ct)
+    {
+        showError();
+        return OnGetAsync(ct);
+    }
+
+    /// <summary>Back to the thread the action came from (its own URL under this list), else the list's first page.</summary>
+    private string BackTo(string? returnUrl) =>
+        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(BasePath + "/", StringComparison.Ordinal) ? returnUrl : ListUrl(1);
 }

@@ -10,7 +10,7 @@ namespace Messaging.Web.Messages;
 
 /// <summary>The conversation list, as a page and as the fragment live events refresh (same URL, <c>Vary: HX-Request</c>).</summary>
 [MessagesModule]
-public abstract partial class ConversationListPageModel(CurrentMemberAccessor accessor, ListConversations list) : PageModel
+public abstract partial class ConversationListPageModel(ConversationListServices services) : PageModel
 {
     public abstract string BasePath { get; }
 
@@ -29,14 +29,10 @@ public abstract partial class ConversationListPageModel(CurrentMemberAccessor ac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.Htmx(h => h.WithVary());
-        Me = await accessor.RequireAsync(ct);
-        var page = await list.HandleAsync(Me, Query, ct);
-        List = new ConversationListModel(page, BasePath, ListUrl);
+        Me = await services.Accessor.RequireAsync(ct);
+        List = new ConversationListModel(await services.List.HandleAsync(Me, Query, ct), BasePath, ListUrl);
         await LoadExtrasAsync(ct);
-        return Request.IsHtmx() && Request.Headers["HX-Target"] == "conversation-list"
-            ? Partial("Messages/_ConversationList", List)
-            : Page();
+        return this.PageOrFragment("Messages/_ConversationList", List, Request.IsHtmx() && Request.Headers["HX-Target"] == "conversation-list");
     }
 
     protected virtual Task LoadExtrasAsync(CancellationToken ct) => Task.CompletedTask;

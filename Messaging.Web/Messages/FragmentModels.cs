@@ -1,5 +1,7 @@
+using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Messages;
+using Messaging.Core.Scheduling;
 
 namespace Messaging.Web.Messages;
 
@@ -11,10 +13,36 @@ public sealed record ComposeFormModel(string Action, Guid IdempotencyKey, string
 {
     public static ComposeFormModel Empty(string action, bool isNote) => new(action, Guid.NewGuid(), null, null, isNote);
 
+    /// <summary>A refused send: the form again with what was typed (and the quote and urgency) and why.</summary>
+    public static ComposeFormModel Refilled(string action, ComposeInput input, string? error, bool isNote)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new(action, input.IdempotencyKey ?? Guid.NewGuid(), input.Body, error, isNote) { ReplyToId = input.ReplyToId, Urgent = input.Urgent };
+    }
+
+    /// <summary>A refused "schedule": the reply form with the text and the chosen time kept; a time error shows at the time field.</summary>
+    public static ComposeFormModel RefusedSchedule<T>(string action, ComposeInput input, Result<T> result, string? scheduleAt)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(result);
+        var timeError = result.Field == ScheduleRules.TimeField;
+        return new(action, input.IdempotencyKey ?? Guid.NewGuid(), input.Body, timeError ? null : result.Error, IsNote: false)
+        {
+            ScheduleAt = scheduleAt,
+            ScheduleError = timeError ? result.Error : null,
+        };
+    }
+
     /// <summary>Kept when a refused send comes back, so the quote is not lost.</summary>
     public long? ReplyToId { get; init; }
 
     public bool Urgent { get; init; }
+
+    /// <summary>The "schedule for later" time as typed, after a refused schedule (the section then opens).</summary>
+    public string? ScheduleAt { get; init; }
+
+    /// <summary>Why the chosen time was refused, shown under the time field.</summary>
+    public string? ScheduleError { get; init; }
 }
 
 /// <summary>A run of messages, optionally preceded by a "load earlier" link (a page URL; htmx adds the fragment handler).</summary>

@@ -1,6 +1,5 @@
 using Messaging.Core.Common;
 using Messaging.Core.Inbox;
-using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
@@ -11,12 +10,9 @@ public sealed partial class IndexModel
     public Result<InboxSettings>? InboxRefusal { get; private set; }
 
     public async Task<IActionResult> OnPostInboxAsync(
-        bool staffReplySetsWaiting, bool outOfOfficeEnabled, string? outOfOfficeText,
-        [FromServices] CurrentMemberAccessor members, [FromServices] SetInboxSettings set, CancellationToken ct)
+        bool staffReplySetsWaiting, bool outOfOfficeEnabled, string? outOfOfficeText, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(set);
-        var result = await set.HandleAsync(await members.RequireAsync(ct), new InboxSettings(staffReplySetsWaiting, outOfOfficeEnabled, outOfOfficeText), ct);
+        var result = await setInbox.HandleAsync(await accessor.RequireAsync(ct), new InboxSettings(staffReplySetsWaiting, outOfOfficeEnabled, outOfOfficeText), ct);
         if (result.Failure == FailureKind.Forbidden)
         {
             return Forbid();

@@ -1,6 +1,5 @@
 using Messaging.Core.Common;
 using Messaging.Core.Settings;
-using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
@@ -9,11 +8,9 @@ namespace Messaging.Web.Areas.Admin.Pages.Settings;
 public sealed partial class IndexModel
 {
     public async Task<IActionResult> OnPostReceiptsAsync(
-        bool readReceipts, [FromServices] CurrentMemberAccessor members, [FromServices] SetReadReceiptSetting set, CancellationToken ct)
+        bool readReceipts, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(set);
-        var result = await set.HandleAsync(await members.RequireAsync(ct), readReceipts, ct);
+        var result = await setReceipts.HandleAsync(await accessor.RequireAsync(ct), readReceipts, ct);
         if (result.Failure == FailureKind.Forbidden)
         {
             return Forbid();

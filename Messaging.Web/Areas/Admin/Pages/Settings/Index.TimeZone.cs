@@ -1,6 +1,5 @@
 using Messaging.Core.Common;
 using Messaging.Core.Export;
-using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
@@ -12,11 +11,9 @@ public sealed partial class IndexModel
     public string? TimeZoneError { get; private set; }
 
     public async Task<IActionResult> OnPostTimeZoneAsync(
-        string? timeZone, [FromServices] CurrentMemberAccessor members, [FromServices] SetWorkspaceTimeZone setZone, CancellationToken ct)
+        string? timeZone, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(setZone);
-        var me = await members.RequireAsync(ct);
+        var me = await accessor.RequireAsync(ct);
         var result = await setZone.HandleAsync(me, timeZone, ct);
         if (result.Failure == FailureKind.Forbidden)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Messaging.Core.Attachments;
 using Messaging.Core.Common;
+using Messaging.Core.Export;
+using Messaging.Core.Inbox;
 using Messaging.Core.Settings;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,15 @@ namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>Company settings (Admins only): for now the messages module switch.</summary>
 public sealed partial class IndexModel(
-    CurrentMemberAccessor accessor, GetMessagesModule get, SetMessagesModule set, GetMessageSettings getMessageSettings, SetEditWindow setEditWindow) : PageModel
+    CurrentMemberAccessor accessor,
+    GetMessagesModule get,
+    SetMessagesModule set,
+    GetMessageSettings getMessageSettings,
+    SetEditWindow setEditWindow,
+    SetFileSettings setFiles,
+    SetReadReceiptSetting setReceipts,
+    SetInboxSettings setInbox,
+    SetWorkspaceTimeZone setZone) : PageModel
 {
     /// <summary>The "Messages" section (edit window), with the value typed and its error when refused.</summary>
     public MessageSettingsForm MessageSettings { get; private set; } = new("", null, null);
@@ -71,7 +81,7 @@ public sealed partial class IndexModel(
     }
 
     /// <summary>The file limits section (its own form, see _FileSettings): validated and audited by <see cref="SetFileSettings"/>.</summary>
-    public async Task<IActionResult> OnPostFilesAsync([FromForm(Name = "Files")] FileSettingsInput input, [FromServices] SetFileSettings setFiles, CancellationToken ct)
+    public async Task<IActionResult> OnPostFilesAsync([FromForm(Name = "Files")] FileSettingsInput input, CancellationToken ct)
     {
         var me = await accessor.RequireAsync(ct);
         var result = await setFiles.HandleAsync(me, input, ct);

@@ -4,7 +4,7 @@ using Messaging.Web.Messages;
 
 namespace Messaging.Web.Areas.Portal.Pages.Messages;
 
-public sealed class IndexModel(CurrentMemberAccessor accessor, ListConversations list) : ConversationListPageModel(accessor, list)
+public sealed class IndexModel(ConversationListServices services) : ConversationListPageModel(services)
 {
     public override string BasePath => "/portal/messages";
 }

@@ -1,13 +1,8 @@
-using Messaging.Core.Conversations;
-using Messaging.Core.Messages;
-using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 
 namespace Messaging.Web.Areas.Portal.Pages.Messages;
 
-public sealed class ThreadModel(
-    CurrentMemberAccessor accessor, GetThread getThread, ListNewerMessages newer, MarkThreadRead markRead, SendMessage send)
-    : ThreadPageModel(accessor, getThread, newer, markRead, send)
+public sealed class ThreadModel(ThreadPageServices thread) : ThreadPageModel(thread)
 {
     public override string BasePath => "/portal/messages";
 }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Messaging.Web.Areas.Staff.Pages.Messages;
 
 /// <summary>The staff inbox: every conversation the member may see, filterable by project and client, with an unread-first view.</summary>
-public sealed class IndexModel(CurrentMemberAccessor accessor, ListConversations list, ListRecipients recipients)
-    : ConversationListPageModel(accessor, list)
+public sealed class IndexModel(ConversationListServices services, ListRecipients recipients)
+    : ConversationListPageModel(services)
 {
     public override string BasePath => "/staff/messages";
 

@@ -1,23 +1,27 @@
+using System.Globalization;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
+using Messaging.Core.Inbox;
 using Messaging.Core.Messages;
+using Messaging.Web.Areas.Staff.Pages.Team;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Messaging.Web.Areas.Staff.Pages.Messages;
 
-/// <summary>The staff view of a thread adds the internal-note form and managing participants; notes never reach clients.</summary>
+/// <summary>
+/// The staff view of a thread adds the internal-note form, managing participants and the inbox panel (status,
+/// assignee, tags); notes never reach clients.
+/// </summary>
 public sealed class ThreadModel(
-    CurrentMemberAccessor accessor,
-    GetThread getThread,
-    ListNewerMessages newer,
-    MarkThreadRead markRead,
-    SendMessage send,
+    ThreadPageServices thread,
     ListParticipantCandidates candidates,
     AddParticipant addParticipant,
-    RemoveParticipant removeParticipant)
-    : ThreadPageModel(accessor, getThread, newer, markRead, send)
+    RemoveParticipant removeParticipant,
+    GetInboxPanel inboxPanel)
+    : ThreadPageModel(thread)
 {
     public override string BasePath => "/staff/messages";
 
@@ -27,7 +31,14 @@ public sealed class ThreadModel(
 
     public string? ParticipantError { get; private set; }
 
-    public Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct) => PostAsync(id, MessageVisibility.StaffOnly, ct);
+    /// <summary>The conversation's inbox panel; null when the member may not see it.</summary>
+    public InboxPanel? InboxPanel { get; private set; }
+
+    public override IReadOnlyList<ThreadPanel> Panels =>
+        InboxPanel is null ? [new("Messages/_Participants", this)]
+        : [new("Messages/_Participants", this), new("Inbox/_ThreadInbox", new InboxPanelModel(InboxPanel, null))];
+
+    public Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct) => SendAsync(id, MessageVisibility.StaffOnly, ct);
 
     public async Task<IActionResult> OnPostAddParticipantAsync(long id, long memberId, CancellationToken ct) =>
         await ParticipantsChangedAsync(id, await addParticipant.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
@@ -35,23 +46,23 @@ public sealed class ThreadModel(
     public async Task<IActionResult> OnPostRemoveParticipantAsync(long id, long memberId, CancellationToken ct) =>
         await ParticipantsChangedAsync(id, await removeParticipant.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
 
-    protected override async Task LoadExtrasAsync(CancellationToken ct) =>
-        Candidates = await candidates.HandleAsync(Me, Thread.Header.Id, ct);
-
-    private async Task<IActionResult> ParticipantsChangedAsync(long id, Result<long> result, CancellationToken ct)
+    protected override async Task LoadExtrasAsync(CancellationToken ct)
     {
-        if (result.Succeeded)
-        {
-            return Redirect($"{BasePath}/{id}#m-{result.Value}");
-        }
+        Candidates = await candidates.HandleAsync(Me, Thread.Header.Id, ct);
+        InboxPanel = await inboxPanel.HandleAsync(Me, Thread.Header.Id, ct);
+    }
 
-        if (result.Failure == FailureKind.NotFound || !await LoadAsync(id, null, ct))
-        {
-            return NotFound();
-        }
+    /// <summary>Added or removed: back to the thread at the system message; refused (even when forbidden): the page with the reason, 422.</summary>
+    private Task<IActionResult> ParticipantsChangedAsync(long id, Result<long> result, CancellationToken ct) =>
+        this.AnswerAsync(
+            result,
+            message => Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}#m-{message}")),
+            async () => await LoadAsync(id, null, ct) ? ParticipantsRefused(result.Error) : NotFound(),
+            StatusCodes.Status422UnprocessableEntity);
 
-        ParticipantError = result.Error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+    private PageResult ParticipantsRefused(string? error)
+    {
+        ParticipantError = error;
         return Page();
     }
 }

@@ -1,0 +1,24 @@
+using Messaging.Core.Conversations;
+using Messaging.Core.ConversationState;
+using Messaging.Core.Export;
+using Messaging.Web.Exports;
+using Messaging.Web.Infrastructure;
+
+namespace Messaging.Web.Messages;
+
+/// <summary>The use cases the conversation list calls (the list, bulk actions, bulk export), injected as one for the portal and staff pages.</summary>
+public sealed class ConversationListServices(
+    CurrentMemberAccessor accessor, ListConversations list, UpdateConversationState update, PrepareExport prepareExport, QueueExportJob queueExport, ExportJobSignal exportSignal)
+{
+    public CurrentMemberAccessor Accessor { get; } = accessor;
+
+    public ListConversations List { get; } = list;
+
+    public UpdateConversationState Update { get; } = update;
+
+    public PrepareExport PrepareExport { get; } = prepareExport;
+
+    public QueueExportJob QueueExport { get; } = queueExport;
+
+    public ExportJobSignal ExportSignal { get; } = exportSignal;
+}

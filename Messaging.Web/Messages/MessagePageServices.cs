@@ -1,0 +1,17 @@
+using Messaging.Web.Messages;
+
+// In the root namespace, like the other Add<Feature>() extensions Program.cs calls.
+namespace Messaging.Web;
+
+/// <summary>The web side of the messages feature: the thread page's services and the view helpers its partials use.</summary>
+public static class MessagePageServices
+{
+    public static IServiceCollection AddMessagePages(this IServiceCollection services)
+    {
+        services.AddScoped<ThreadPageServices>();
+        services.AddScoped<ConversationListServices>();
+        services.AddScoped<MessageChangeOptions>();
+        services.AddScoped<MentionMarkers>();
+        return services;
+    }
+}
