@@ -1,5 +1,6 @@
 using Messaging.Core.Common;
 using Messaging.Core.Inbox;
+using Messaging.Core.Settings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;

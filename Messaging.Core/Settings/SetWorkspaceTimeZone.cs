@@ -3,10 +3,9 @@ using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
-using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.Export;
+namespace Messaging.Core.Settings;
 
 /// <summary>Sets the workspace's time zone (Admins). An id this machine does not know is refused; a change is audited.</summary>
 public sealed class SetWorkspaceTimeZone(MessagingDbContext db, AuditLog audit)

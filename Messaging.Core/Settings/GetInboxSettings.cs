@@ -4,7 +4,7 @@ using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.Inbox;
+namespace Messaging.Core.Settings;
 
 public sealed class GetInboxSettings(MessagingDbContext db)
 {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
-using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.Attachments;
+namespace Messaging.Core.Settings;
 
 /// <summary>The file settings as the admin form edits them: sizes in whole MB/GB, the allowed extensions, retention in days.</summary>
 /// <remarks>No type ticked means members cannot attach files at all.</remarks>

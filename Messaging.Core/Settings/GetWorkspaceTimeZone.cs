@@ -4,7 +4,7 @@ using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.Export;
+namespace Messaging.Core.Settings;
 
 /// <summary>The workspace's time zone (IANA id), which exports show local times in.</summary>
 public sealed class GetWorkspaceTimeZone(MessagingDbContext db)

@@ -3,10 +3,9 @@ using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
-using Messaging.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Messaging.Core.Inbox;
+namespace Messaging.Core.Settings;
 
 /// <summary>Admins change the inbox settings; a change is audited. Turning out-of-office on needs a text.</summary>
 public sealed class SetInboxSettings(MessagingDbContext db, AuditLog audit)
