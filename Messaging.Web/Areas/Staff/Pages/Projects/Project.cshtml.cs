@@ -1,4 +1,5 @@
 using Messaging.Core.Common;
+using Messaging.Core.Inbox;
 using Messaging.Core.Projects;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public sealed class ProjectModel(
     GetProject get,
     SetProjectStage setStage,
     AddProjectMember addMember,
-    RemoveProjectMember removeMember) : PageModel
+    RemoveProjectMember removeMember,
+    SetProjectAutoAssign setAutoAssign) : PageModel
 {
     public ProjectDetails Project { get; private set; } = null!;
 
@@ -26,9 +28,9 @@ public sealed class ProjectModel(
     public async Task<IActionResult> OnPostStageAsync(long id, ProjectStage stage, CancellationToken ct) =>
         await DoneAsync(id, await setStage.HandleAsync(await accessor.RequireAsync(ct), id, stage, ct), $"Stage set to {ProjectStageRules.Label(stage)}.", ct);
 
-    /// <summary>Round-robin assignment of new client conversations (issue 9); the use case comes per request so the constructor stays as it was.</summary>
-    public async Task<IActionResult> OnPostAutoAssignAsync(long id, bool on, [FromServices] Core.Inbox.SetProjectAutoAssign set, CancellationToken ct) =>
-        await DoneAsync(id, await set!.HandleAsync(await accessor.RequireAsync(ct), id, on, ct), on ? "New client conversations are assigned automatically." : "Automatic assignment is off.", ct);
+    /// <summary>Round-robin assignment of new client conversations (issue 9).</summary>
+    public async Task<IActionResult> OnPostAutoAssignAsync(long id, bool on, CancellationToken ct) =>
+        await DoneAsync(id, await setAutoAssign.HandleAsync(await accessor.RequireAsync(ct), id, on, ct), on ? "New client conversations are assigned automatically." : "Automatic assignment is off.", ct);
 
     public async Task<IActionResult> OnPostAddAsync(long id, long memberId, CancellationToken ct) =>
         await DoneAsync(id, await addMember.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), "Added to the project.", ct);
