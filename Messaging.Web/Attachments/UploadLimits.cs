@@ -1,6 +1,4 @@
 using Messaging.Core.Attachments;
-using Messaging.Web.Infrastructure;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Messaging.Web.Attachments;
 
@@ -15,34 +13,8 @@ public static class UploadLimits
     /// <summary>Room for the form's text fields and the multipart boundaries on top of the files.</summary>
     public const long FormOverheadBytes = 1024 * 1024;
 
-    /// <summary>HttpContext.Items key under which the status page finds the limit that was exceeded.</summary>
-    public const string ExceededLimitItem = "upload-limit-exceeded";
-
-    public static IApplicationBuilder UseUploadLimits(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            if (HttpMethods.IsPost(context.Request.Method)
-                && MessageUploadReader.IsMultipart(context.Request)
-                && context.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is not null
-                && await context.RequestServices.GetRequiredService<CurrentMemberAccessor>().GetAsync(context.RequestAborted) is { } me)
-            {
-                var settings = await context.RequestServices.GetRequiredService<GetFileSettings>().HandleAsync(me.WorkspaceId, context.RequestAborted);
-                var limit = LimitFor(settings);
-                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-                {
-                    size.MaxRequestBodySize = limit;
-                }
-
-                if (context.Request.ContentLength > limit)
-                {
-                    context.Items[ExceededLimitItem] = settings.MaxMessageBytes;
-                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                    return;
-                }
-            }
-
-            await next(context);
-        });
+    /// <summary>Checks multipart posts to pages that accept uploads (<see cref="UploadLimitMiddleware"/>).</summary>
+    public static IApplicationBuilder UseUploadLimits(this IApplicationBuilder app) => app.UseMiddleware<UploadLimitMiddleware>();
 
     public static long LimitFor(FileSettings settings)
     {

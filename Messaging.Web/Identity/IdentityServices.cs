@@ -24,6 +24,7 @@ public static class IdentityServices
             .AddDefaultTokenProviders();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<ActivationLinks>();
+        services.AddScoped<MemberSessionValidator>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -34,7 +35,7 @@ public static class IdentityServices
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = cookieSecurity;
             o.SlidingExpiration = true;
-            o.Events.OnValidatePrincipal = MemberSessionValidator.ValidateAsync;
+            o.EventsType = typeof(MemberSessionValidator);
         });
         services.AddDataProtection().SetApplicationName("messaging-portal").PersistKeysToDbContext<IdentityStoreDbContext>();
         return services;

@@ -7,11 +7,11 @@ namespace Messaging.Web.Infrastructure;
 /// <summary>
 /// Ends a session at its next request once the member behind it is deactivated (or was never a
 /// member): the cookie is rejected and removed, so the browser is signed out at once rather than when
-/// Identity's security-stamp interval next comes round.
+/// Identity's security-stamp interval next comes round. The auth cookie's events (<c>EventsType</c>), resolved per request.
 /// </summary>
-public static class MemberSessionValidator
+public sealed class MemberSessionValidator(CurrentMemberAccessor accessor) : CookieAuthenticationEvents
 {
-    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -20,7 +20,6 @@ public static class MemberSessionValidator
             return;
         }
 
-        var accessor = context.HttpContext.RequestServices.GetRequiredService<CurrentMemberAccessor>();
         if (await accessor.GetAsync(context.Principal, context.HttpContext.RequestAborted) is null)
         {
             context.RejectPrincipal();

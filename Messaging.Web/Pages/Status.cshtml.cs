@@ -41,7 +41,7 @@ public sealed class StatusModel : PageModel
             404 => ("Not found", "There is nothing here, or you do not have access to it."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
             403 => ("Not available", "Your account does not have access to that."),
-            413 => ("Too large", HttpContext.Items[UploadLimits.ExceededLimitItem] is long max
+            413 => ("Too large", HttpContext.Features.Get<UploadLimitExceeded>()?.MaxMessageBytes is long max
                 ? $"These files are larger than the {FileSize.Format(max)} a message may carry. Remove some and try again."
                 : "That upload is larger than allowed."),
             429 => ("Too many requests", "Too many requests — wait a minute and try again."),
