@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Export;
 
 /// <summary>
-/// Checks an export request: the dates (end not before start), the selection (1 to
-/// <see cref="ExportRequest.MaxConversations"/>), and that the member may see every conversation in it
-/// (any other id makes the whole request not found). Counts the messages, which decides whether it runs now
+/// Checks an export request: the selection (1 to <see cref="ExportRequest.MaxConversations"/>), that the member
+/// may see every conversation in it (any other id makes the whole request not found, before the dates are looked
+/// at), and the dates (within <see cref="ExportRange.FirstDay"/>..<see cref="ExportRange.LastDay"/>, end not before start). Counts the messages, which decides whether it runs now
 /// or as a background job.
 /// </summary>
 public sealed class PrepareExport(MessagingDbContext db)
@@ -17,11 +17,6 @@ public sealed class PrepareExport(MessagingDbContext db)
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(request);
-        if (ExportRange.Validate(request.From, request.To) is { } rangeError)
-        {
-            return Result<ExportPlan>.Invalid(ExportRequest.ToField, rangeError);
-        }
-
         var ids = request.ConversationIds.Distinct().ToList();
         if (ids.Count == 0)
         {
@@ -45,6 +40,12 @@ public sealed class PrepareExport(MessagingDbContext db)
         if (conversations.Count != ids.Count)
         {
             return Result<ExportPlan>.NotFound();
+        }
+
+        // After the visibility check: a conversation the member may not see is not found, whatever the dates say.
+        if (ExportRange.Validate(request.From, request.To) is { } refused)
+        {
+            return Result<ExportPlan>.Invalid(refused.Field, refused.Error);
         }
 
         var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == me.WorkspaceId)

@@ -27,7 +27,7 @@ public sealed class ArchitectureTests
         ["Projects"] = [],
         ["Members"] = [],
         ["Safety"] = [],
-        ["Export"] = [],
+        ["Export"] = ["Attachments"],
         ["Messages"] = ["Attachments"],
         ["Settings"] = ["Attachments"],
         ["Search"] = ["Members"],

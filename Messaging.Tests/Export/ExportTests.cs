@@ -212,6 +212,41 @@ public sealed class ExportTests(ExportFactory factory) : IClassFixture<ExportFac
     }
 
     [Fact]
+    public async Task AStartAfterTheEndOnAConversationTheMemberMayNotSeeIsNotFoundNotAnError()
+    {
+        var others = await factory.Database.ConversationIdAsync("Launch timeline");
+        using var client = await factory.SignInAsync(Demo.Client);
+
+        using var form = await client.Http.GetAsync($"/exports/conversation/{others}?from=2025-03-31&to=2025-03-01");
+        using var csv = await client.Http.GetAsync($"/exports/conversation/{others}?format=csv&from=2025-03-31&to=2025-03-01");
+        using var badDate = await client.Http.GetAsync($"/exports/conversation/{others}?format=csv&from=31.03.2025");
+
+        Assert.Equal(HttpStatusCode.NotFound, form.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, csv.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, badDate.StatusCode);
+    }
+
+    [Fact]
+    public async Task DatesAtTheEndsOfTheCalendarAreRefusedWithAClearMessageAndNothingIsExported()
+    {
+        var conversation = await factory.Database.ConversationIdAsync("Moodboard feedback");
+        using var client = await factory.SignInAsync(Demo.Client);
+        var audited = await AuditCountAsync();
+
+        var lastDay = await client.GetPageAsync($"/exports/conversation/{conversation}?format=csv&to=9999-12-31", HttpStatusCode.UnprocessableEntity);
+        var firstDay = await client.GetPageAsync($"/exports/conversation/{conversation}?format=csv&from=0001-01-01", HttpStatusCode.UnprocessableEntity);
+        using var bulk = await client.PostPairsAsync("/portal/messages", "/portal/messages?p=1&handler=Export",
+            [new("ids", $"{conversation}"), new("format", "csv"), new("to", "9999-12-31")]);
+
+        Assert.Equal("The end date (9999-12-31) is out of range. Choose a date between 0001-01-02 and 9999-12-30.",
+            lastDay.QuerySelector("[data-testid=export-error]")!.TextContent);
+        Assert.Equal("The start date (0001-01-01) is out of range. Choose a date between 0001-01-02 and 9999-12-30.",
+            firstDay.QuerySelector("[data-testid=export-error]")!.TextContent);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bulk.StatusCode);
+        Assert.Equal(audited, await AuditCountAsync());
+    }
+
+    [Fact]
     public async Task AnExportOfMoreThan2000MessagesRunsAsABackgroundJobWhoseFileOnlyItsOwnerCanDownload()
     {
         var conversation = await factory.Database.ConversationIdAsync("Catalogue wrap-up");

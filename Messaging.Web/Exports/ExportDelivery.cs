@@ -13,6 +13,29 @@ namespace Messaging.Web.Exports;
 /// </summary>
 public sealed class ExportDelivery(RecordExport record, QueueExportJob queue, ExportWriter writer, PdfRenderer pdf, ExportJobSignal signal)
 {
+    /// <summary>
+    /// The export page's answer: the form again when nothing is to be delivered (with the refusal and 422 when
+    /// there is one), the export otherwise; PDF without Chromium is the form with the reason and 503.
+    /// </summary>
+    public async Task<IActionResult> AnswerAsync(CurrentMember me, ConversationExport export, Func<string?, int, IActionResult> form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(form);
+        if (export.Deliver is not { } format)
+        {
+            return form(export.Error, export.Error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        try
+        {
+            return await DeliverAsync(me, export.Plan, format, ct);
+        }
+        catch (PdfUnavailableException e)
+        {
+            return form(e.Message, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
     /// <summary>Throws <see cref="PdfUnavailableException"/> (before anything is sent) when Chromium is missing.</summary>
     public async Task<IActionResult> DeliverAsync(CurrentMember me, ExportPlan plan, ExportFormat format, CancellationToken ct)
     {

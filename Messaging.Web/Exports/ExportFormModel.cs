@@ -1,5 +1,4 @@
 using System.Globalization;
-using Messaging.Core.Export;
 
 namespace Messaging.Web.Exports;
 
@@ -20,14 +19,5 @@ public sealed record ExportFormModel(string Action, bool IsStaff, bool PdfAvaila
     /// <summary>Whether the form posts (the list's bulk bar) instead of a plain GET link-like form (a thread).</summary>
     public bool IsBulk { get; init; }
 
-    public const string FormatField = "format";
-
-    public const string BadDate = "Enter dates as YYYY-MM-DD.";
-
-    public const string NoFormat = "Choose PDF or CSV.";
-
     public static string? Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static bool TryParseFormat(string? value, out ExportFormat format) =>
-        Enum.TryParse(value, ignoreCase: true, out format) && Enum.IsDefined(format);
 }

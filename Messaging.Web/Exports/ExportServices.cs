@@ -14,6 +14,7 @@ public static class ExportServices
         services.AddSingleton<ExportJobSignal>();
         services.AddScoped<ExportWriter>();
         services.AddScoped<ExportDelivery>();
+        services.AddSingleton<ExportJobFiles>();
         services.AddHostedService<ExportJobRunner>();
         return services;
     }

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Messaging.Core.Access;
-using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Export;
-using Messaging.Web.Exports;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,24 +24,17 @@ public abstract partial class ConversationListPageModel
     public async Task<IActionResult> OnPostExportAsync(
         long[]? ids, string? exportScope, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct)
     {
-        var me = await services.Accessor.RequireAsync(ct);
-        var result = await PrepareAsync(me, exportScope == ViewScope ? await ListedIdsAsync(ct) : ids ?? [], format, from, to, notes, ct);
-        if (!result.Succeeded)
-        {
-            return await this.AnswerAsync(result, _ => NotFound(), () => ListAgainAsync(() => ExportError = result.Error, ct), StatusCodes.Status422UnprocessableEntity);
-        }
+        var selection = exportScope == ViewScope ? await ListedIdsAsync(ct) : ids ?? [];
+        var request = new BulkExportRequest(selection, from, to, notes, format, ModelState.IsValid);
+        var result = await services.QueueBulkExport.HandleAsync(await services.Accessor.RequireAsync(ct), request, ct);
+        return await this.AnswerAsync(result, JobStarted, () => ListAgainAsync(() => ExportError = result.Error, ct), StatusCodes.Status422UnprocessableEntity);
+    }
 
-        _ = ExportFormModel.TryParseFormat(format, out var chosen);
-        var job = await services.QueueExport.HandleAsync(me, result.Value!, chosen, ct);
+    private RedirectResult JobStarted(long job)
+    {
         services.ExportSignal.Wake();
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/exports/jobs/{job}"));
     }
-
-    private async Task<Result<ExportPlan>> PrepareAsync(
-        CurrentMember me, long[] selection, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct) =>
-        !ModelState.IsValid ? Result<ExportPlan>.Invalid(ExportRequest.FromField, ExportFormModel.BadDate)
-        : !ExportFormModel.TryParseFormat(format, out _) ? Result<ExportPlan>.Invalid(ExportFormModel.FormatField, ExportFormModel.NoFormat)
-        : await services.PrepareExport.HandleAsync(me, new ExportRequest(selection, from, to, notes), ct);
 
     /// <summary>Every conversation the current view lists (all its pages), up to the most one export may hold.</summary>
     private async Task<long[]> ListedIdsAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Messaging.Web.Messages;
 
 /// <summary>The use cases the conversation list calls (the list, bulk actions, bulk export), injected as one for the portal and staff pages.</summary>
 public sealed class ConversationListServices(
-    CurrentMemberAccessor accessor, ListConversations list, UpdateConversationState update, PrepareExport prepareExport, QueueExportJob queueExport, ExportJobSignal exportSignal)
+    CurrentMemberAccessor accessor, ListConversations list, UpdateConversationState update, QueueBulkExport queueBulkExport, ExportJobSignal exportSignal)
 {
     public CurrentMemberAccessor Accessor { get; } = accessor;
 
@@ -16,9 +16,7 @@ public sealed class ConversationListServices(
 
     public UpdateConversationState Update { get; } = update;
 
-    public PrepareExport PrepareExport { get; } = prepareExport;
-
-    public QueueExportJob QueueExport { get; } = queueExport;
+    public QueueBulkExport QueueBulkExport { get; } = queueBulkExport;
 
     public ExportJobSignal ExportSignal { get; } = exportSignal;
 }

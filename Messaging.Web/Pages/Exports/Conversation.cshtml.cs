@@ -1,6 +1,5 @@
 using System.Globalization;
 using Messaging.Core.Access;
-using Messaging.Core.Common;
 using Messaging.Core.Export;
 using Messaging.Web.Exports;
 using Messaging.Web.Infrastructure;
@@ -13,64 +12,46 @@ namespace Messaging.Web.Pages.Exports;
 /// <summary>
 /// Exports one conversation (<c>/exports/conversation/{id}?format=pdf|csv&amp;from=&amp;to=&amp;notes=</c>), what the
 /// thread's export form asks. Without a format it shows the form; a refusal (dates, format, Chromium missing)
-/// shows it again with the reason; a conversation the member may not see is 404.
+/// shows it again with the reason; a conversation the member may not see is 404 (<see cref="PrepareConversationExport"/>).
 /// </summary>
 [MessagesModule]
 [Authorize(Policy = Permissions.View)]
-public sealed class ConversationModel(CurrentMemberAccessor accessor, PrepareExport prepare, ExportDelivery delivery, PdfRenderer pdf) : PageModel
+public sealed class ConversationModel(CurrentMemberAccessor accessor, PrepareConversationExport prepare, ExportDelivery delivery, PdfRenderer pdf) : PageModel
 {
-    public ExportPlan Plan { get; private set; } = null!;
+    public ConversationExport Export { get; private set; } = null!;
 
-    public ExportFormModel Form { get; private set; } = null!;
+    public CurrentMember Me { get; private set; } = null!;
 
-    public string ThreadUrl { get; private set; } = "/";
+    public string? Error { get; private set; }
+
+    public ExportPlan Plan => Export.Plan;
+
+    public ExportFormModel Form => new($"/exports/conversation/{Id}", Me.IsStaff, pdf.IsAvailable)
+    {
+        From = Export.Asked.From,
+        To = Export.Asked.To,
+        IncludeNotes = Export.Asked.IncludeInternalNotes,
+        Error = Error,
+    };
+
+    public string ThreadUrl => string.Create(CultureInfo.InvariantCulture, $"{NavigationModel.MessagesPath(Me)}/{Id}");
+
+    private long Id => Plan.Conversations[0].Id;
 
     public async Task<IActionResult> OnGetAsync(long id, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
-        var datesRead = ModelState.IsValid;
-        var request = new ExportRequest([id], datesRead ? from : null, datesRead ? to : null, notes);
-        var result = await prepare.HandleAsync(me, request, ct);
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        ThreadUrl = string.Create(CultureInfo.InvariantCulture, $"{NavigationModel.MessagesPath(me)}/{id}");
-        Form = new ExportFormModel($"/exports/conversation/{id}", me.IsStaff, pdf.IsAvailable) { From = request.From, To = request.To, IncludeNotes = notes };
-        if (!result.Succeeded || !datesRead)
-        {
-            Plan = (await prepare.HandleAsync(me, request with { From = null, To = null }, ct)).Value!;
-            return Refused(datesRead ? result.Error! : ExportFormModel.BadDate, StatusCodes.Status422UnprocessableEntity);
-        }
-
-        Plan = result.Value!;
+        Me = await accessor.RequireAsync(ct);
 
         // The export is a GET (the thread's form is a plain form, so the URL can be bookmarked), but a link from another
         // site must not start one, or queue a job, in the member's name: it only opens this form (Fetch Metadata).
-        if (string.IsNullOrEmpty(format) || Request.Headers["Sec-Fetch-Site"] == "cross-site")
-        {
-            return Page();
-        }
-
-        if (!ExportFormModel.TryParseFormat(format, out var chosen))
-        {
-            return Refused(ExportFormModel.NoFormat, StatusCodes.Status422UnprocessableEntity);
-        }
-
-        try
-        {
-            return await delivery.DeliverAsync(me, Plan, chosen, ct);
-        }
-        catch (PdfUnavailableException e)
-        {
-            return Refused(e.Message, StatusCodes.Status503ServiceUnavailable);
-        }
+        var asked = Request.Headers["Sec-Fetch-Site"] == "cross-site" ? null : format;
+        var result = await prepare.HandleAsync(Me, new ConversationExportRequest(id, from, to, notes, asked, ModelState.IsValid), ct);
+        return result.Value is { } export ? await delivery.AnswerAsync(Me, Export = export, FormAgain, ct) : NotFound();
     }
 
-    private PageResult Refused(string error, int status)
+    private PageResult FormAgain(string? error, int status)
     {
-        Form = Form with { Error = error };
+        Error = error;
         Response.StatusCode = status;
         return Page();
     }

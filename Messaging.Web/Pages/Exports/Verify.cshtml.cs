@@ -16,7 +16,7 @@ namespace Messaging.Web.Pages.Exports;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Verify)]
 [RequestSizeLimit(VerifyModel.RequestLimit)]
-public sealed class VerifyModel(VerifyExport verify, IOptions<ExportOptions> options) : PageModel
+public sealed class VerifyModel(VerifyExportFile verify, IOptions<ExportOptions> options) : PageModel
 {
     /// <summary>The HTTP limit; the configured <see cref="ExportOptions.MaxVerifyBytes"/> applies within it.</summary>
     public const long RequestLimit = 512L * 1024 * 1024;
@@ -31,27 +31,10 @@ public sealed class VerifyModel(VerifyExport verify, IOptions<ExportOptions> opt
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            Error = "Choose the PDF or CSV file to verify.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
-        if (file.Length > options.Value.MaxVerifyBytes)
-        {
-            Error = $"That file is larger than {Messaging.Core.Attachments.FileSize.Format(options.Value.MaxVerifyBytes)}, more than any export this portal issues.";
-            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return Page();
-        }
-
-        await using var stream = file.OpenReadStream();
-        Result = await verify.HandleAsync(stream, ct);
-        if (Result.Outcome == VerifyOutcome.NotAnExport)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
+        await using var stream = file is { Length: > 0 } ? file.OpenReadStream() : null;
+        var answer = await verify.HandleAsync(new VerifyUpload(stream, file?.Length ?? 0, options.Value.MaxVerifyBytes), ct);
+        (Result, Error) = (answer.Result, answer.Error);
+        Response.StatusCode = answer.TooLarge ? StatusCodes.Status413PayloadTooLarge : answer.Refused ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
         return Page();
     }
 }
