@@ -18,14 +18,9 @@ public abstract class ConversationFilesPageModel(CurrentMemberAccessor accessor,
 
     public async Task<IActionResult> OnGetAsync(long id, string? sort, string? dir, string? type, CancellationToken ct)
     {
-        var files = await list.HandleAsync(await accessor.RequireAsync(ct), id, FileListModel.Parse(sort, dir, type), ct);
-        if (files is null)
-        {
-            return NotFound();
-        }
-
         ThreadPath = string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}");
-        Files = new FileListModel(files, ThreadPath + "/files", BasePath);
-        return Page();
+        return this.PageOrNotFound(
+            await list.HandleAsync(await accessor.RequireAsync(ct), id, FileListModel.Parse(sort, dir, type), ct),
+            files => Files = new FileListModel(files, ThreadPath + "/files", BasePath));
     }
 }

@@ -24,6 +24,7 @@ public static class IdentityServices
             .AddDefaultTokenProviders();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<ActivationLinks>();
+        services.AddScoped<MemberAccounts>();
         services.AddScoped<MemberSessionValidator>();
         services.ConfigureApplicationCookie(o =>
         {

@@ -135,4 +135,61 @@ public static class PageResponses
         ArgumentNullException.ThrowIfNull(page);
         return page.StatusCode(StatusCodes.Status429TooManyRequests);
     }
+
+    /// <summary>The page, once <paramref name="show"/> has put what the use case found on it; 404 when it found nothing.</summary>
+    public static IActionResult PageOrNotFound<T>(this PageModel page, T? found, Action<T> show)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(show);
+        if (found is null)
+        {
+            return page.NotFound();
+        }
+
+        show(found);
+        return page.Page();
+    }
+
+    /// <summary>A success shown on the next page: the notice goes to TempData (under the page's <c>[TempData] Saved</c>) and the post redirects.</summary>
+    public static IActionResult RedirectWithNotice(this PageModel page, string url, string notice, string key = "Saved")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.TempData[key] = notice;
+        return new RedirectResult(url);
+    }
+
+    /// <summary>
+    /// A settings-like post: a success leaves its notice and redirects to <paramref name="url"/>; NotFound is 404; a
+    /// refusal sets its status (<paramref name="refusedStatus"/> when given) and goes to <paramref name="refused"/> with the reason.
+    /// </summary>
+    public static Task<IActionResult> SavedAsync<T>(
+        this PageModel page, Result<T> result, string url, Func<T, string> notice, Func<string?, Task<IActionResult>> refused, int? refusedStatus = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(refused);
+        return page.AnswerAsync(result, value => page.RedirectWithNotice(url, notice(value)), () => refused(result.Error), refusedStatus);
+    }
+
+    /// <summary>The page again after a refusal (its status already set): <paramref name="load"/> loads what it shows.</summary>
+    public static async Task<IActionResult> PageAgainAsync(this PageModel page, Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(load);
+        await load();
+        return page.Page();
+    }
+
+    /// <summary>
+    /// A refusal shown under its field (ModelState, the field prefixed with <paramref name="prefix"/>, e.g. <c>Input.</c>)
+    /// on the page again, once <paramref name="load"/> has loaded what it shows; the status is already set.
+    /// </summary>
+    public static Task<IActionResult> FieldAgainAsync<T>(this PageModel page, Result<T> result, Func<Task> load, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        page.ModelState.AddModelError(prefix + result.Field, result.Error ?? "");
+        return page.PageAgainAsync(load);
+    }
 }

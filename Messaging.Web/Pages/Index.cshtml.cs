@@ -7,31 +7,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Messaging.Web.Pages;
 
-/// <summary>The start page sends each member to their messages (or, with the module off, says so).</summary>
+/// <summary>The start page sends each member to their messages (or, with the module off, says so): <see cref="ChooseStartPage"/>.</summary>
 [Authorize]
-public sealed class IndexModel(CurrentMemberAccessor accessor, GetMessagesModule module) : PageModel
+public sealed class IndexModel(CurrentMemberAccessor accessor, ChooseStartPage start) : PageModel
 {
     public string Name { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = await accessor.GetAsync(ct);
-        if (me is null)
-        {
-            return Redirect("/account/access-denied");
-        }
-
-        if (me.Can(Permissions.View) && await module.HandleAsync(me.WorkspaceId, ct))
-        {
-            return Redirect(NavigationModel.MessagesPath(me));
-        }
-
-        if (me.IsAdmin)
-        {
-            return Redirect("/admin/settings");
-        }
-
-        Name = me.DisplayName;
-        return Page();
+        Name = me?.DisplayName ?? "";
+        return UrlOf(await start.HandleAsync(me, ct), me) is { } url ? Redirect(url) : Page();
     }
+
+    private static string? UrlOf(StartPage page, CurrentMember? me) => page switch
+    {
+        StartPage.NoMember => "/account/access-denied",
+        StartPage.Messages => NavigationModel.MessagesPath(me!),
+        StartPage.CompanySettings => "/admin/settings",
+        _ => null,
+    };
 }

@@ -1,8 +1,8 @@
 using Messaging.Core.Attachments;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace Messaging.Web.Pages.Messages;
 
@@ -14,20 +14,6 @@ namespace Messaging.Web.Pages.Messages;
 [MessagesModule]
 public sealed class FileModel(CurrentMemberAccessor accessor, OpenAttachment open) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        var file = await open.HandleAsync(await accessor.RequireAsync(ct), id, inlinePreview: false, ct);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.CacheControl = "private, no-store";
-        return new FileStreamResult(file.Content, file.ContentType)
-        {
-            FileDownloadName = file.FileName,
-            EntityTag = new EntityTagHeaderValue($"\"{file.Sha256}\""),
-            EnableRangeProcessing = true,
-        };
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        AttachmentResponses.Download(await open.HandleAsync(await accessor.RequireAsync(ct), id, inlinePreview: false, ct), Response);
 }

@@ -1,8 +1,8 @@
 using Messaging.Core.Attachments;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace Messaging.Web.Pages.Messages;
 
@@ -14,19 +14,6 @@ namespace Messaging.Web.Pages.Messages;
 [MessagesModule]
 public sealed class FilePreviewModel(CurrentMemberAccessor accessor, OpenAttachment open) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        var file = await open.HandleAsync(await accessor.RequireAsync(ct), id, inlinePreview: true, ct);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        // The browser may keep it for a while (private): each thread view does not need a fresh copy and audit entry.
-        Response.Headers.CacheControl = "private, max-age=3600";
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(file.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        return new FileStreamResult(file.Content, file.ContentType) { EntityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"") };
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        AttachmentResponses.Preview(await open.HandleAsync(await accessor.RequireAsync(ct), id, inlinePreview: true, ct), Response);
 }

@@ -26,17 +26,8 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListAuditEntries 
 
     public AuditPage Entries { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var page = await list.HandleAsync(await accessor.RequireAsync(ct), new AuditQuery(Member, AuditAction, From, To, PageNumber), ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        Entries = page;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        this.PageOrNotFound(await list.HandleAsync(await accessor.RequireAsync(ct), new AuditQuery(Member, AuditAction, From, To, PageNumber), ct), page => Entries = page);
 
     /// <summary>This page's URL with the current filters and the given page number.</summary>
     public string PageUrl(int page)

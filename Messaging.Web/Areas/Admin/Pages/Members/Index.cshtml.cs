@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Messaging.Core.Common;
 using Messaging.Core.Members;
 using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Messaging.Web.Areas.Admin.Pages.Members;
 
 /// <summary>The workspace's members (Admins only), and adding one by email.</summary>
-public sealed class IndexModel(CurrentMemberAccessor accessor, ListMembers list, AddMember add, ActivationLinks links) : PageModel
+public sealed class IndexModel(CurrentMemberAccessor accessor, ListMembers list, MemberAccounts accounts) : PageModel
 {
     public sealed class AddInput
     {
@@ -41,25 +40,11 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListMembers list,
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         var me = await accessor.RequireAsync(ct);
-        var result = await add.HandleAsync(me, new AddMemberCommand(Input.Email, Input.DisplayName, Input.Kind, Input.Role, Input.IsSubcontractor), ct);
-        if (result.Failure == FailureKind.Invalid)
-        {
-            ModelState.AddModelError($"Input.{result.Field}", result.Error!);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Members = await list.HandleAsync(me, null, ct);
-            return Page();
-        }
-
-        if (!result.Succeeded)
-        {
-            return NotFound();
-        }
-
-        var added = result.Value!;
-        Added = added.AccountCreated
-            ? $"{added.Email} was added. Send them this activation link so they can set a password:"
-            : $"{added.Email} already had an account and can now sign in to this workspace.";
-        ActivationLink = added.AccountCreated ? await links.CreateAsync(Request, added.UserId) : null;
-        return Redirect("/admin/members");
+        var result = await accounts.InviteAsync(me, new AddMemberCommand(Input.Email, Input.DisplayName, Input.Kind, Input.Role, Input.IsSubcontractor), Request, ct);
+        ActivationLink = result.Value?.ActivationLink;
+        return await this.AnswerAsync(
+            result,
+            added => this.RedirectWithNotice("/admin/members", added.Notice, nameof(Added)),
+            () => this.FieldAgainAsync(result, async () => Members = await list.HandleAsync(me, null, ct), "Input."));
     }
 }

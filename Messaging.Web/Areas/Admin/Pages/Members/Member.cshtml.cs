@@ -11,11 +11,10 @@ namespace Messaging.Web.Areas.Admin.Pages.Members;
 /// <summary>One member (Admins only): role, single permissions, deactivation, and a fresh activation link.</summary>
 public sealed class MemberModel(
     CurrentMemberAccessor accessor,
-    ListMembers list,
+    MemberAccounts accounts,
     ChangeMemberRole changeRole,
     SetPermissionForMember setPermission,
-    SetMemberActive setActive,
-    ActivationLinks links) : PageModel
+    SetMemberActive setActive) : PageModel
 {
     public MemberRow Member { get; private set; } = null!;
 
@@ -46,44 +45,16 @@ public sealed class MemberModel(
     public async Task<IActionResult> OnPostReactivateAsync(long id, CancellationToken ct) =>
         await DoneAsync(id, await setActive.HandleAsync(await accessor.RequireAsync(ct), id, active: true, ct), "Reactivated: they can sign in again.", ct);
 
-    public async Task<IActionResult> OnPostActivationLinkAsync(long id, CancellationToken ct)
-    {
-        var rows = await list.HandleAsync(await accessor.RequireAsync(ct), id, ct);
-        if (rows.Count == 0)
+    public async Task<IActionResult> OnPostActivationLinkAsync(long id, CancellationToken ct) =>
+        (ActivationLink = await accounts.RenewLinkAsync(await accessor.RequireAsync(ct), id, Request, ct)) is null ? NotFound() : Redirect($"/admin/members/{id}");
+
+    private Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct) =>
+        this.SavedAsync(result, $"/admin/members/{id}", _ => saved, error =>
         {
-            return NotFound();
-        }
+            Error = error;
+            return ShowAsync(id, ct);
+        });
 
-        ActivationLink = await links.CreateAsync(Request, rows[0].UserId);
-        return Redirect($"/admin/members/{id}");
-    }
-
-    private async Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct)
-    {
-        switch (result.Failure)
-        {
-            case FailureKind.None:
-                Saved = saved;
-                return Redirect($"/admin/members/{id}");
-            case FailureKind.NotFound:
-                return NotFound();
-            default:
-                Error = result.Error;
-                Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-                return await ShowAsync(id, ct);
-        }
-    }
-
-    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
-    {
-        var rows = await list.HandleAsync(await accessor.RequireAsync(ct), id, ct);
-        if (rows.Count == 0)
-        {
-            return NotFound();
-        }
-
-        Member = rows[0];
-        HasPassword = await links.HasPasswordAsync(Member.UserId);
-        return Page();
-    }
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct) =>
+        this.PageOrNotFound(await accounts.GetAsync(await accessor.RequireAsync(ct), id, ct), account => (Member, HasPassword) = (account.Member, account.HasPassword));
 }

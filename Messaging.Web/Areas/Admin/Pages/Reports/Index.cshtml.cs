@@ -1,4 +1,3 @@
-using Messaging.Core.Common;
 using Messaging.Core.Safety;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -23,15 +22,6 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListOpenReports l
     public Task<IActionResult> OnPostDismissAsync(long reportId, CancellationToken ct) =>
         DecideAsync(reportId, ReportDecision.Dismiss, "The report is dismissed; the message stays as it is.", ct);
 
-    private async Task<IActionResult> DecideAsync(long reportId, ReportDecision decision, string saved, CancellationToken ct)
-    {
-        var result = await resolve.HandleAsync(await accessor.RequireAsync(ct), reportId, decision, ct);
-        if (result.Failure != FailureKind.None)
-        {
-            return NotFound();
-        }
-
-        Saved = saved;
-        return Redirect("/admin/reports");
-    }
+    private async Task<IActionResult> DecideAsync(long reportId, ReportDecision decision, string saved, CancellationToken ct) =>
+        (await resolve.HandleAsync(await accessor.RequireAsync(ct), reportId, decision, ct)).Succeeded ? this.RedirectWithNotice("/admin/reports", saved) : NotFound();
 }

@@ -1,6 +1,6 @@
 using Messaging.Core.Common;
-using Messaging.Core.Inbox;
 using Messaging.Core.Settings;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
@@ -13,21 +13,7 @@ public sealed partial class IndexModel
     public async Task<IActionResult> OnPostInboxAsync(
         bool staffReplySetsWaiting, bool outOfOfficeEnabled, string? outOfOfficeText, CancellationToken ct)
     {
-        var result = await setInbox.HandleAsync(await accessor.RequireAsync(ct), new InboxSettings(staffReplySetsWaiting, outOfOfficeEnabled, outOfOfficeText), ct);
-        if (result.Failure == FailureKind.Forbidden)
-        {
-            return Forbid();
-        }
-
-        if (result.Succeeded)
-        {
-            Saved = "Inbox settings saved.";
-            return Redirect("/admin/settings");
-        }
-
-        InboxRefusal = result;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await OnGetAsync(ct);
-        return Page();
+        InboxRefusal = await setInbox.HandleAsync(await accessor.RequireAsync(ct), new InboxSettings(staffReplySetsWaiting, outOfOfficeEnabled, outOfOfficeText), ct);
+        return await this.ForbidOr(InboxRefusal, _ => this.RedirectWithNotice(SettingsUrl, "Inbox settings saved."), AgainAsync(ct));
     }
 }

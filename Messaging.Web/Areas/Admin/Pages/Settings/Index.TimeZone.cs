@@ -1,5 +1,4 @@
-using Messaging.Core.Common;
-using Messaging.Core.Export;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
@@ -10,25 +9,10 @@ public sealed partial class IndexModel
     /// <summary>Why the time zone was refused (the value posted is shown again), or null.</summary>
     public string? TimeZoneError { get; private set; }
 
-    public async Task<IActionResult> OnPostTimeZoneAsync(
-        string? timeZone, CancellationToken ct)
+    public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone, CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
-        var result = await setZone.HandleAsync(me, timeZone, ct);
-        if (result.Failure == FailureKind.Forbidden)
-        {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            await OnGetAsync(ct);
-            TimeZoneError = result.Error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
-        Saved = $"Time zone saved: exports show local times in {result.Value}.";
-        return Redirect("/admin/settings");
+        var result = await setZone.HandleAsync(await accessor.RequireAsync(ct), timeZone, ct);
+        TimeZoneError = result.Error;
+        return await this.ForbidOr(result, zone => this.RedirectWithNotice(SettingsUrl, $"Time zone saved: exports show local times in {zone}."), AgainAsync(ct));
     }
 }

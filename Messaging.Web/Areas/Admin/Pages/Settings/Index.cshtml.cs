@@ -10,20 +10,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
-/// <summary>Company settings (Admins only): for now the messages module switch.</summary>
+/// <summary>
+/// Company settings (Admins only): the messages module, messages, files, read receipts, the inbox and the time zone,
+/// each a form of its own. The page loads them all (<see cref="GetCompanySettings"/>); the section partials render them.
+/// </summary>
 public sealed partial class IndexModel(
     CurrentMemberAccessor accessor,
-    GetMessagesModule get,
+    GetCompanySettings getSettings,
     SetMessagesModule set,
-    GetMessageSettings getMessageSettings,
     SetEditWindow setEditWindow,
     SetFileSettings setFiles,
     SetReadReceiptSetting setReceipts,
     SetInboxSettings setInbox,
     SetWorkspaceTimeZone setZone) : PageModel
 {
+    private const string SettingsUrl = "/admin/settings";
+
+    private MessageSettingsForm? typedMessages;
+
+    /// <summary>What is stored, as the sections show it.</summary>
+    public CompanySettings Settings { get; private set; } = null!;
+
     /// <summary>The "Messages" section (edit window), with the value typed and its error when refused.</summary>
-    public MessageSettingsForm MessageSettings { get; private set; } = new("", null, null);
+    public MessageSettingsForm MessageSettings =>
+        typedMessages ?? new(Settings.Messages.EditWindowMinutes.ToString(CultureInfo.InvariantCulture), null, null);
 
     [BindProperty]
     public bool MessagesEnabled { get; set; }
@@ -36,71 +46,41 @@ public sealed partial class IndexModel(
 
     public Result<FileSettings>? FileRefusal { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var me = await accessor.RequireAsync(ct);
-        MessagesEnabled = await get.HandleAsync(me.WorkspaceId, ct);
-        var settings = await getMessageSettings.HandleAsync(me.WorkspaceId, ct);
-        MessageSettings = new MessageSettingsForm(settings.EditWindowMinutes.ToString(CultureInfo.InvariantCulture), null, null);
-    }
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>The "Messages" section: the edit window in minutes. Refused input comes back with the reason (422), nothing saved.</summary>
     public async Task<IActionResult> OnPostMessagesAsync(string? editWindowMinutes, CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
-        var result = await setEditWindow.HandleAsync(me, editWindowMinutes, ct);
-        if (result.Failure == FailureKind.Forbidden)
-        {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            MessagesEnabled = await get.HandleAsync(me.WorkspaceId, ct);
-            MessageSettings = new MessageSettingsForm(editWindowMinutes ?? "", result.Error, null);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
-        Saved = result.Value == 0
-            ? "Message settings saved: editing is turned off."
-            : string.Create(CultureInfo.InvariantCulture, $"Message settings saved: messages can be edited for {result.Value} minutes after sending.");
-        return Redirect("/admin/settings");
+        var result = await setEditWindow.HandleAsync(await accessor.RequireAsync(ct), editWindowMinutes, ct);
+        typedMessages = new MessageSettingsForm(editWindowMinutes ?? "", result.Error, null);
+        return await this.ForbidOr(result, minutes => this.RedirectWithNotice(SettingsUrl, EditWindowSaved(minutes)), AgainAsync(ct));
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await set.HandleAsync(await accessor.RequireAsync(ct), MessagesEnabled, ct);
-        if (result.Failure == FailureKind.Forbidden)
-        {
-            return Forbid();
-        }
-
-        Saved = MessagesEnabled ? "Messages are switched on." : "Messages are switched off. Nothing was deleted.";
-        return Redirect("/admin/settings");
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        await this.ForbidOr(
+            await set.HandleAsync(await accessor.RequireAsync(ct), MessagesEnabled, ct),
+            on => this.RedirectWithNotice(SettingsUrl, on ? "Messages are switched on." : "Messages are switched off. Nothing was deleted."),
+            AgainAsync(ct));
 
     /// <summary>The file limits section (its own form, see _FileSettings): validated and audited by <see cref="SetFileSettings"/>.</summary>
     public async Task<IActionResult> OnPostFilesAsync([FromForm(Name = "Files")] FileSettingsInput input, CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
-        var result = await setFiles.HandleAsync(me, input, ct);
-        if (result.Failure == FailureKind.Forbidden)
-        {
-            return Forbid();
-        }
+        var result = await setFiles.HandleAsync(await accessor.RequireAsync(ct), input, ct);
+        (FileForm, FileRefusal) = (input, result);
+        return await this.ForbidOr(result, _ => this.RedirectWithNotice(SettingsUrl, "File settings saved."), AgainAsync(ct));
+    }
 
-        if (!result.Succeeded)
-        {
-            FileForm = input;
-            FileRefusal = result;
-            MessagesEnabled = await get.HandleAsync(me.WorkspaceId, ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+    private static string EditWindowSaved(int minutes) => minutes == 0
+        ? "Message settings saved: editing is turned off."
+        : string.Create(CultureInfo.InvariantCulture, $"Message settings saved: messages can be edited for {minutes} minutes after sending.");
 
-        Saved = "File settings saved.";
-        return Redirect("/admin/settings");
+    /// <summary>A refused section: the whole page again, with what is stored in the other sections.</summary>
+    private Func<Task<IActionResult>> AgainAsync(CancellationToken ct) => () => this.PageAgainAsync(() => LoadAsync(ct));
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Settings = await getSettings.HandleAsync(await accessor.RequireAsync(ct), ct);
+        MessagesEnabled = Settings.MessagesEnabled;
     }
 }
 

@@ -13,15 +13,8 @@ public sealed class FilesModel(CurrentMemberAccessor accessor, ListProjectFiles 
 {
     public FileListModel Files { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id, string? sort, string? dir, string? type, CancellationToken ct)
-    {
-        var files = await list.HandleAsync(await accessor.RequireAsync(ct), id, FileListModel.Parse(sort, dir, type), ct);
-        if (files is null)
-        {
-            return NotFound();
-        }
-
-        Files = new FileListModel(files, string.Create(CultureInfo.InvariantCulture, $"/staff/projects/{id}/files"), "/staff/messages");
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, string? sort, string? dir, string? type, CancellationToken ct) =>
+        this.PageOrNotFound(
+            await list.HandleAsync(await accessor.RequireAsync(ct), id, FileListModel.Parse(sort, dir, type), ct),
+            files => Files = new FileListModel(files, string.Create(CultureInfo.InvariantCulture, $"/staff/projects/{id}/files"), "/staff/messages"));
 }

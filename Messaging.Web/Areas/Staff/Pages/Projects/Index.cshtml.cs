@@ -1,4 +1,3 @@
-using Messaging.Core.Common;
 using Messaging.Core.Projects;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -23,14 +22,7 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListProjects list
     {
         var me = await accessor.RequireAsync(ct);
         var result = await create.HandleAsync(me, Name, Stage, ct);
-        if (result.Failure == FailureKind.Invalid)
-        {
-            ModelState.AddModelError(result.Field!, result.Error!);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Projects = await list.HandleAsync(me, ct);
-            return Page();
-        }
-
-        return result.Succeeded ? Redirect($"/staff/projects/{result.Value}") : NotFound();
+        return await this.AnswerAsync(
+            result, project => Redirect($"/staff/projects/{project}"), () => this.FieldAgainAsync(result, async () => Projects = await list.HandleAsync(me, ct)));
     }
 }

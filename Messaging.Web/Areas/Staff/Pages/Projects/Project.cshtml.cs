@@ -38,33 +38,13 @@ public sealed class ProjectModel(
     public async Task<IActionResult> OnPostRemoveAsync(long id, long memberId, CancellationToken ct) =>
         await DoneAsync(id, await removeMember.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), "Removed from the project.", ct);
 
-    private async Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct)
-    {
-        if (result.Failure == FailureKind.NotFound)
+    private Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct) =>
+        this.SavedAsync(result, $"/staff/projects/{id}", _ => saved, error =>
         {
-            return NotFound();
-        }
+            Error = error;
+            return ShowAsync(id, ct);
+        }, StatusCodes.Status422UnprocessableEntity);
 
-        if (!result.Succeeded)
-        {
-            Error = result.Error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await ShowAsync(id, ct);
-        }
-
-        Saved = saved;
-        return Redirect($"/staff/projects/{id}");
-    }
-
-    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
-    {
-        var project = await get.HandleAsync(await accessor.RequireAsync(ct), id, ct);
-        if (project is null)
-        {
-            return NotFound();
-        }
-
-        Project = project;
-        return Page();
-    }
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct) =>
+        this.PageOrNotFound(await get.HandleAsync(await accessor.RequireAsync(ct), id, ct), project => Project = project);
 }
