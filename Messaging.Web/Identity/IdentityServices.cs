@@ -25,6 +25,8 @@ public static class IdentityServices
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<ActivationLinks>();
         services.AddScoped<MemberAccounts>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<ActivateAccount>();
         services.AddScoped<MemberSessionValidator>();
         services.ConfigureApplicationCookie(o =>
         {

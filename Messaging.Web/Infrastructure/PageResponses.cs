@@ -192,4 +192,62 @@ public static class PageResponses
         page.ModelState.AddModelError(prefix + result.Field, result.Error ?? "");
         return page.PageAgainAsync(load);
     }
+
+    /// <summary>Like <see cref="AnswerAsync{T}(PageModel, Result{T}, Func{T, IActionResult}, Func{Task{IActionResult}}, int?)"/> for a success that loads what it shows.</summary>
+    public static async Task<IActionResult> AnswerAsync<T>(
+        this PageModel page, Result<T> result, Func<T, Task<IActionResult>> ok, Func<Task<IActionResult>> refused, int? refusedStatus = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ok);
+        ArgumentNullException.ThrowIfNull(refused);
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return page.NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            return await ok(result.Value!);
+        }
+
+        page.Response.StatusCode = refusedStatus ?? StatusOf(result.Failure);
+        return await refused();
+    }
+
+    /// <summary>
+    /// A post from a list htmx refreshes in place: NotFound is 404; htmx gets the list again (<paramref name="partial"/>
+    /// with <paramref name="model"/>, the page itself by default; the refusal's status set); a plain post is redirected
+    /// to <paramref name="url"/> on success and gets the page on a refusal. <paramref name="load"/> loads the list.
+    /// </summary>
+    public static async Task<IActionResult> ListOrRedirectAsync<T>(this PageModel page, Result<T> result, string url, string partial, Func<Task> load, object? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(load);
+        if (result.Failure == FailureKind.NotFound)
+        {
+            return page.NotFound();
+        }
+
+        if (result.Succeeded && !page.Request.IsHtmx())
+        {
+            return new RedirectResult(url);
+        }
+
+        page.Response.StatusCode = StatusOf(result.Failure);
+        await load();
+        return page.Request.IsHtmx() ? page.Partial(partial, model ?? page) : page.Page();
+    }
+
+    /// <summary>
+    /// A use case's result, refused with <paramref name="error"/> under <paramref name="field"/> when the request held
+    /// a value the model binder could not read (a date that is not one), unless the use case found nothing to show.
+    /// </summary>
+    public static Result<T> Readable<T>(this PageModel page, Result<T> result, string field, string error)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Failure == FailureKind.NotFound || page.ModelState.IsValid ? result : Result<T>.Invalid(field, error);
+    }
 }

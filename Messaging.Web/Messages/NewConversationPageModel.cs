@@ -34,28 +34,21 @@ public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, L
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var error) ? error : null;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await this.PageAgainAsync(() => LoadAsync(ct));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         var (participants, projectId) = ChosenPeople();
         var result = await start.HandleAsync(Me, new StartConversationCommand(Subject, Body, participants, projectId, IdempotencyKey), ct);
-        switch (result.Failure)
-        {
-            case FailureKind.None:
-                return Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{result.Value}"));
-            case FailureKind.NotFound:
-                return NotFound();
-            default:
-                Errors[result.Field ?? ""] = result.Error ?? "This conversation could not be started.";
-                Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-                return Page();
-        }
+        return await this.Answer(result, id => Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}")), () => Refused(result));
+    }
+
+    /// <summary>The form again with the refusal under its field (the status is set).</summary>
+    private PageResult Refused(Result<long> result)
+    {
+        Errors[result.Field ?? ""] = result.Error ?? "This conversation could not be started.";
+        return Page();
     }
 
     /// <summary>Who the form chose, and the project if the form names one.</summary>

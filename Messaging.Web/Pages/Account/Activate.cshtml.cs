@@ -1,6 +1,6 @@
 using Messaging.Web.Identity;
+using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +11,7 @@ namespace Messaging.Web.Pages.Account;
 /// them. The link carries Identity's one-time password-reset token; a used or wrong link is refused.
 /// </summary>
 [AllowAnonymous]
-public sealed class ActivateModel(UserManager<PortalUser> users) : PageModel
+public sealed class ActivateModel(ActivateAccount activate) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Uid { get; set; }
@@ -31,35 +31,10 @@ public sealed class ActivateModel(UserManager<PortalUser> users) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(Password) || Password != Confirm)
-        {
-            return Refuse("Enter the same password twice.");
-        }
-
-        var user = await users.FindByIdAsync(Uid.ToString());
-        if (user is null || string.IsNullOrEmpty(Token))
-        {
-            return Refuse("This activation link is not valid. Ask your administrator for a new one.");
-        }
-
-        var result = await users.ResetPasswordAsync(user, Token, Password);
-        if (!result.Succeeded)
-        {
-            var invalidToken = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken));
-            return Refuse(invalidToken
-                ? "This activation link is not valid or was already used. Ask your administrator for a new one."
-                : string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-
-        return Redirect("/account/login?activated=1");
-    }
-
-    private PageResult Refuse(string error)
-    {
-        Error = error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        var result = await activate.HandleAsync(new ActivateAccountCommand(Uid, Token, Password, Confirm), ct);
+        Error = result.Error;
+        return await this.Answer(result, _ => Redirect("/account/login?activated=1"), Page);
     }
 }

@@ -32,6 +32,8 @@ public sealed class PreferencesModel(
 
     public string? BackUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 
+    private const string Path = "/account/preferences";
+
     public static IReadOnlyList<(WhoMayStart Value, string Label, string Hint)> Choices { get; } =
     [
         (Core.Safety.WhoMayStart.Everyone, "Everyone in the workspace", "Any member of Northwind Studio can start a conversation with you."),
@@ -39,80 +41,30 @@ public sealed class PreferencesModel(
         (Core.Safety.WhoMayStart.ProjectMembers, "People on my projects", "Only the contacts and team members of projects you are on."),
     ];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await accessor.GetAsync(ct) is not { } me)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await accessor.GetAsync(ct) is { } me ? await this.PageAgainAsync(() => LoadAsync(me, ct)) : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        await accessor.GetAsync(ct) is not { } me ? Forbid()
+        : await SavedOrRefusedAsync(me, await setPrivacy.HandleAsync(me, WhoMayStart, ct), _ => "Your privacy choice is saved.", Path, ct);
+
+    public async Task<IActionResult> OnPostBlockAsync(long memberId, CancellationToken ct) =>
+        await accessor.GetAsync(ct) is not { } me ? Forbid()
+        : await SavedOrRefusedAsync(me, await block.HandleAsync(me, memberId, ct),
+            name => $"You blocked {name}. New conversations and messages from them won't reach you.",
+            BackUrl is { } back ? $"{Path}?returnUrl={Uri.EscapeDataString(back)}" : Path, ct);
+
+    public async Task<IActionResult> OnPostUnblockAsync(long memberId, CancellationToken ct) =>
+        await accessor.GetAsync(ct) is not { } me ? Forbid()
+        : await SavedOrRefusedAsync(me, await unblock.HandleAsync(me, memberId, ct), name => $"You unblocked {name}.", Path, ct);
+
+    /// <summary>Saved: the notice and back to the page. Refused: the page again with the reason (403 or 422); an unknown member is 404.</summary>
+    private Task<IActionResult> SavedOrRefusedAsync<T>(CurrentMember me, Result<T> result, Func<T, string> notice, string url, CancellationToken ct) =>
+        this.SavedAsync(result, url, notice, error =>
         {
-            return Forbid();
-        }
-
-        await LoadAsync(me, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (await accessor.GetAsync(ct) is not { } me)
-        {
-            return Forbid();
-        }
-
-        var result = await setPrivacy.HandleAsync(me, WhoMayStart, ct);
-        if (!result.Succeeded)
-        {
-            return await RefuseAsync(me, result.Failure, result.Error, ct);
-        }
-
-        Saved = "Your privacy choice is saved.";
-        return Redirect("/account/preferences");
-    }
-
-    public async Task<IActionResult> OnPostBlockAsync(long memberId, CancellationToken ct)
-    {
-        if (await accessor.GetAsync(ct) is not { } me)
-        {
-            return Forbid();
-        }
-
-        var result = await block.HandleAsync(me, memberId, ct);
-        if (!result.Succeeded)
-        {
-            return await RefuseAsync(me, result.Failure, result.Error, ct);
-        }
-
-        Saved = $"You blocked {result.Value}. New conversations and messages from them won't reach you.";
-        return Redirect(BackUrl is { } back ? $"/account/preferences?returnUrl={Uri.EscapeDataString(back)}" : "/account/preferences");
-    }
-
-    public async Task<IActionResult> OnPostUnblockAsync(long memberId, CancellationToken ct)
-    {
-        if (await accessor.GetAsync(ct) is not { } me)
-        {
-            return Forbid();
-        }
-
-        var result = await unblock.HandleAsync(me, memberId, ct);
-        if (!result.Succeeded)
-        {
-            return await RefuseAsync(me, result.Failure, result.Error, ct);
-        }
-
-        Saved = $"You unblocked {result.Value}.";
-        return Redirect("/account/preferences");
-    }
-
-    private async Task<IActionResult> RefuseAsync(CurrentMember me, FailureKind failure, string? error, CancellationToken ct)
-    {
-        if (failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        await LoadAsync(me, ct);
-        Error = error;
-        Response.StatusCode = failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
+            Error = error;
+            return this.PageAgainAsync(() => LoadAsync(me, ct));
+        });
 
     private async Task LoadAsync(CurrentMember me, CancellationToken ct)
     {

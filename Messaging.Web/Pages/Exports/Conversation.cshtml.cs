@@ -13,6 +13,8 @@ namespace Messaging.Web.Pages.Exports;
 /// Exports one conversation (<c>/exports/conversation/{id}?format=pdf|csv&amp;from=&amp;to=&amp;notes=</c>), what the
 /// thread's export form asks. Without a format it shows the form; a refusal (dates, format, Chromium missing)
 /// shows it again with the reason; a conversation the member may not see is 404 (<see cref="PrepareConversationExport"/>).
+/// The export is a GET (the thread's form is a plain form, so the URL can be bookmarked), but a link from another site
+/// must not start one, or queue a job, in the member's name: it only opens this form (Fetch Metadata, <c>Sec-Fetch-Site</c>).
 /// </summary>
 [MessagesModule]
 [Authorize(Policy = Permissions.View)]
@@ -41,9 +43,6 @@ public sealed class ConversationModel(CurrentMemberAccessor accessor, PrepareCon
     public async Task<IActionResult> OnGetAsync(long id, string? format, DateOnly? from, DateOnly? to, bool notes, CancellationToken ct)
     {
         Me = await accessor.RequireAsync(ct);
-
-        // The export is a GET (the thread's form is a plain form, so the URL can be bookmarked), but a link from another
-        // site must not start one, or queue a job, in the member's name: it only opens this form (Fetch Metadata).
         var asked = Request.Headers["Sec-Fetch-Site"] == "cross-site" ? null : format;
         var result = await prepare.HandleAsync(Me, new ConversationExportRequest(id, from, to, notes, asked, ModelState.IsValid), ct);
         return result.Value is { } export ? await delivery.AnswerAsync(Me, Export = export, FormAgain, ct) : NotFound();

@@ -27,12 +27,7 @@ public sealed class ItemModel(
     {
         Response.Htmx(h => h.WithVary());
         Response.Headers.CacheControl = "no-store";
-        if (!await LoadAsync(messageId, ct))
-        {
-            return NotFound();
-        }
-
-        return Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl);
+        return !await LoadAsync(messageId, ct) ? NotFound() : Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl);
     }
 
     public async Task<IActionResult> OnGetHistoryAsync(long messageId, CancellationToken ct)
@@ -49,20 +44,14 @@ public sealed class ItemModel(
         await ChangedAsync(messageId, await delete.HandleAsync(await accessor.RequireAsync(ct), messageId, ct), null, ct);
 
     /// <summary>After an edit or delete: the message as it is now, with the reason when it was refused (and nothing changed).</summary>
-    private async Task<IActionResult> ChangedAsync(long messageId, Result<long> result, string? typed, CancellationToken ct)
+    private async Task<IActionResult> ChangedAsync(long messageId, Result<long> result, string? typed, CancellationToken ct) =>
+        result.Failure == FailureKind.NotFound || !await LoadAsync(messageId, ct) ? NotFound()
+        : await this.Answer(result, _ => Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl), () => Refused(messageId, result.Error, typed));
+
+    /// <summary>The refusal shown at the message (the status is set): the fragment for htmx, this page for a form post.</summary>
+    private IActionResult Refused(long messageId, string? error, string? typed)
     {
-        if (result.Failure == FailureKind.NotFound || !await LoadAsync(messageId, ct))
-        {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            return Request.IsHtmx() ? MessageFragment() : Redirect(ThreadUrl);
-        }
-
-        ViewData[MessageActionError.ViewDataKey] = new MessageActionError(messageId, result.Error ?? "That did not work.", typed);
-        Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        ViewData[MessageActionError.ViewDataKey] = new MessageActionError(messageId, error ?? "That did not work.", typed);
         return Request.IsHtmx() ? MessageFragment() : Page();
     }
 

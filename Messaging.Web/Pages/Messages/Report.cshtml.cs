@@ -32,21 +32,15 @@ public sealed class ReportModel(CurrentMemberAccessor accessor, GetReportableMes
 
     public async Task<IActionResult> OnPostAsync(long messageId, CancellationToken ct)
     {
-        var me = await accessor.RequireAsync(ct);
-        var result = await report.HandleAsync(me, new ReportMessageCommand(messageId, Reason, Details), ct);
-        if (result.Failure == FailureKind.NotFound || !await LoadAsync(messageId, ct))
-        {
-            return NotFound();
-        }
+        var result = await report.HandleAsync(await accessor.RequireAsync(ct), new ReportMessageCommand(messageId, Reason, Details), ct);
+        Sent = result.Succeeded;
+        return result.Failure == FailureKind.NotFound || !await LoadAsync(messageId, ct) ? NotFound() : await this.Answer(result, _ => Page(), () => Refused(result));
+    }
 
-        if (result.Succeeded)
-        {
-            Sent = true;
-            return Page();
-        }
-
+    /// <summary>The form again with the refusal under its field (the status is set).</summary>
+    private PageResult Refused(Result<long> result)
+    {
         Errors[result.Field ?? ""] = result.Error ?? "The report could not be sent.";
-        Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 

@@ -42,9 +42,6 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListMembers list,
         var me = await accessor.RequireAsync(ct);
         var result = await accounts.InviteAsync(me, new AddMemberCommand(Input.Email, Input.DisplayName, Input.Kind, Input.Role, Input.IsSubcontractor), Request, ct);
         ActivationLink = result.Value?.ActivationLink;
-        return await this.AnswerAsync(
-            result,
-            added => this.RedirectWithNotice("/admin/members", added.Notice, nameof(Added)),
-            () => this.FieldAgainAsync(result, async () => Members = await list.HandleAsync(me, null, ct), "Input."));
+        return await this.AnswerAsync(result, added => this.RedirectWithNotice("/admin/members", added.Notice, nameof(Added)), () => this.FieldAgainAsync(result, async () => Members = await list.HandleAsync(me, null, ct), "Input."));
     }
 }

@@ -35,18 +35,9 @@ public sealed class AbsenceModel(CurrentMemberAccessor accessor, ListAbsences li
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Me = await accessor.RequireAsync(ct);
-        var result = await set.HandleAsync(Me, StartsOn, EndsOn, CoverMemberId, ct);
-        if (result.Succeeded)
-        {
-            return Redirect("/staff/absence");
-        }
-
-        Error = ModelState.IsValid ? result.Error : "Give the dates as year-month-day.";
-        ErrorField = result.Field;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadAsync(ct);
-        return Page();
+        var result = await set.HandleAsync(await accessor.RequireAsync(ct), StartsOn, EndsOn, CoverMemberId, ct);
+        (Error, ErrorField) = (ModelState.IsValid ? result.Error : "Give the dates as year-month-day.", result.Field);
+        return await this.AnswerAsync(result, _ => Redirect("/staff/absence"), () => this.PageAgainAsync(() => LoadAsync(ct)), StatusCodes.Status422UnprocessableEntity);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long absenceId, CancellationToken ct)

@@ -92,24 +92,9 @@ public sealed class InboxModel(
     /// <summary>Assign (or take: <paramref name="memberId"/> is the member's own id) from the list.</summary>
     public async Task<IActionResult> OnPostAssignAsync(long conversationId, long? memberId, CancellationToken ct)
     {
-        Me = await accessor.RequireAsync(ct);
-        var result = await assign.HandleAsync(Me, conversationId, memberId, ct);
-        if (result.Failure == Core.Common.FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Succeeded && !Request.IsHtmx())
-        {
-            return Redirect(ListUrl(View, PageNumber));
-        }
-
-        Response.StatusCode = result.Succeeded ? StatusCodes.Status200OK
-            : result.Failure == Core.Common.FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-        Error = result.Error;
-        ErrorConversation = conversationId;
-        await LoadAsync(ct);
-        return Request.IsHtmx() ? Partial("Inbox/_InboxList", this) : Page();
+        var result = await assign.HandleAsync(await accessor.RequireAsync(ct), conversationId, memberId, ct);
+        (Error, ErrorConversation) = (result.Error, conversationId);
+        return await this.ListOrRedirectAsync(result, ListUrl(View, PageNumber), "Inbox/_InboxList", () => LoadAsync(ct));
     }
 
     public string ListUrl(InboxView view, int page = 1)

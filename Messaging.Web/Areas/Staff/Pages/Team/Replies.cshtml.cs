@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Messaging.Core.Common;
 using Messaging.Core.Inbox;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -35,27 +34,16 @@ public sealed class RepliesModel(CurrentMemberAccessor accessor, ListSavedReplie
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await create.HandleAsync(await accessor.RequireAsync(ct), Title, Body, Shared, ct);
-        if (result.Succeeded && result.Value!.UnknownVariables.Count == 0)
-        {
-            return Redirect("/staff/replies");
-        }
+        Error = result.Error;
+        return await this.AnswerAsync(result, saved => saved.UnknownVariables.Count == 0 ? Task.FromResult<IActionResult>(Redirect("/staff/replies"))
+            : SavedWithWarningsAsync(saved, ct), () => this.PageAgainAsync(() => LoadAsync(ct)));
+    }
 
-        if (result.Succeeded)
-        {
-            // Saved, with the unknown variables kept as typed: say so on the page instead of redirecting the warning away.
-            Saved = $"Saved “{Title?.Trim()}”.";
-            Warnings = result.Value!.UnknownVariables;
-            Title = null;
-            Body = null;
-        }
-        else
-        {
-            Error = result.Error;
-            Response.StatusCode = result.Failure == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
-        }
-
-        await LoadAsync(ct);
-        return Page();
+    /// <summary>Saved, with the unknown variables kept as typed: say so on the page instead of redirecting the warning away.</summary>
+    private Task<IActionResult> SavedWithWarningsAsync(SavedReplySaved saved, CancellationToken ct)
+    {
+        (Saved, Warnings, Title, Body) = ($"Saved “{Title?.Trim()}”.", saved.UnknownVariables, null, null);
+        return this.PageAgainAsync(() => LoadAsync(ct));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long replyId, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Messaging.Core.Common;
 using Messaging.Core.Inbox;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +13,8 @@ namespace Messaging.Web.Areas.Staff.Pages.Team;
 public sealed class ReportsModel(CurrentMemberAccessor accessor, GetTeamReport report, TimeProvider clock) : PageModel
 {
     public const int DefaultDays = 30;
+
+    private const string BadDates = "Give the dates as year-month-day.";
 
     [BindProperty(SupportsGet = true, Name = "from")]
     public DateOnly? From { get; set; }
@@ -38,39 +39,18 @@ public sealed class ReportsModel(CurrentMemberAccessor accessor, GetTeamReport r
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct);
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Succeeded || !ModelState.IsValid)
-        {
-            Error = ModelState.IsValid ? result.Error : "Give the dates as year-month-day.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-
-        Report = result.Value;
-        return Page();
+        var result = this.Readable(await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct), GetTeamReport.PeriodField, BadDates);
+        (Report, Error) = (result.Value, result.Error);
+        return await this.Answer(result, _ => Page(), Page);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var result = await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct);
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Succeeded || !ModelState.IsValid)
-        {
-            return new ContentResult { StatusCode = StatusCodes.Status422UnprocessableEntity, Content = result.Error ?? "Give the dates as year-month-day.", ContentType = "text/plain; charset=utf-8" };
-        }
-
-        var bytes = ReportCsv.Write(result.Value!);
-        return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"team-report-{Period.From:yyyy-MM-dd}-{Period.To:yyyy-MM-dd}.csv"));
+        var result = this.Readable(await report.HandleAsync(await accessor.RequireAsync(ct), Period.From, Period.To, ct), GetTeamReport.PeriodField, BadDates);
+        return await this.Answer(result, r => File(ReportCsv.Write(r), "text/csv; charset=utf-8", CsvName), () => Content(result.Error ?? BadDates, "text/plain; charset=utf-8"));
     }
+
+    private string CsvName => string.Create(CultureInfo.InvariantCulture, $"team-report-{Period.From:yyyy-MM-dd}-{Period.To:yyyy-MM-dd}.csv");
 }
 
 /// <summary>The report as one CSV table: a section column says what each row is.</summary>

@@ -1,5 +1,4 @@
 using Messaging.Core.Access;
-using Messaging.Core.Common;
 using Messaging.Core.Inbox;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -26,21 +25,8 @@ public sealed class TagsModel(CurrentMemberAccessor accessor, ListTags list, Cre
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
         var result = await create.HandleAsync(await accessor.RequireAsync(ct), name, ct);
-        if (result.Failure == FailureKind.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            return Redirect("/staff/tags");
-        }
-
-        Name = name;
-        Error = result.Error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadAsync(ct);
-        return Page();
+        (Name, Error) = (name, result.Error);
+        return await this.AnswerAsync(result, _ => Redirect("/staff/tags"), () => this.PageAgainAsync(() => LoadAsync(ct)), StatusCodes.Status422UnprocessableEntity);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long tagId, CancellationToken ct)
