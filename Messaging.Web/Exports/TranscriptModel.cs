@@ -8,6 +8,12 @@ namespace Messaging.Web.Exports;
 public sealed record TranscriptModel(
     ExportPlan Plan, ExportConversation Conversation, IReadOnlyList<ExportMessage> Messages, string Stamp, DateTimeOffset GeneratedAt, string GeneratedBy)
 {
+    /// <summary>
+    /// The messages printed: internal notes only when the plan includes them. The export query already leaves them out
+    /// otherwise (<see cref="ExportQuery.Audience"/>); this keeps a note out of the file even if a caller passed one.
+    /// </summary>
+    public IReadOnlyList<ExportMessage> Shown { get; } = Plan.IncludesInternalNotes ? Messages : [.. Messages.Where(m => !m.IsInternal)];
+
     public string Local(DateTimeOffset instant) => ExportRange.LocalText(instant, Plan.TimeZone);
 
     public string ZoneName => Plan.TimeZone.Id;
