@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
@@ -33,7 +32,7 @@ public sealed class AddMember(MessagingDbContext db, IAccountDirectory accounts,
         }
 
         var email = command.Email?.Trim() ?? string.Empty;
-        if (email.Length is 0 or > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (email.Length is 0 or > 256 || !EmailAddress.IsPlain(email))
         {
             return Result<AddedMember>.Invalid(EmailField, "Enter a valid email address.");
         }

@@ -197,6 +197,7 @@ public sealed class DispatchEmails(
                 .SetProperty(o => o.Status, EmailStatus.Sent)
                 .SetProperty(o => o.SentAt, sentAt)
                 .SetProperty(o => o.SentInId, primary)
+                .SetProperty(o => o.MessageId, email.MessageId)
                 .SetProperty(o => o.LastMessageId, last)
                 .SetProperty(o => o.LastError, (string?)null), ct);
         }

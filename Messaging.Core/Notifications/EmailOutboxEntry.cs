@@ -33,6 +33,7 @@ public sealed class EmailOutboxEntry
     public const int MaxErrorLength = 500;
     public const int MaxSubjectLength = 300;
     public const int MaxDedupeKeyLength = 100;
+    public const int MaxMessageIdLength = 300;
 
     public long Id { get; set; }
 
@@ -68,6 +69,9 @@ public sealed class EmailOutboxEntry
 
     /// <summary>The row whose email carried this one (itself, or the digest it was grouped into); Message-ID derives from it.</summary>
     public long? SentInId { get; set; }
+
+    /// <summary>The Message-ID (with angle brackets) of the email that carried this row, set when it was sent: replies name it in In-Reply-To/References.</summary>
+    public string? MessageId { get; set; }
 
     public string? Subject { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Messaging.Core.Access;
@@ -18,6 +17,9 @@ public sealed record InboundEmail(string From, IReadOnlyList<string> To, string?
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public string? MessageId { get; init; }
+
+    /// <summary>The Message-IDs this mail answers (<c>In-Reply-To</c> first, then <c>References</c>, newest first), with angle brackets.</summary>
+    public IReadOnlyList<string> Answers { get; init; } = [];
 
     public int AttachmentCount { get; init; }
 }
@@ -139,11 +141,12 @@ public sealed class ReceiveEmailReply(
         return (autoSubmitted is not null && !autoSubmitted.Equals("no", StringComparison.OrdinalIgnoreCase))
             || precedence is "bulk" or "auto_reply" or "junk" or "list"
             || Header("X-Autoreply") is not null || Header("X-Autorespond") is not null
+            || Header("List-Id") is not null || Header("Return-Path") == "<>"
             || messageId.Contains($"@{options.Value.MailDomain}>", StringComparison.OrdinalIgnoreCase)
             || string.Equals(SenderAddress(email.From), options.Value.FromAddress, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string? SenderAddress(string from) => MailAddress.TryCreate(from, out var parsed) ? parsed.Address : null;
+    private static string? SenderAddress(string from) => EmailAddress.AddressOf(from);
 
     /// <summary>One key per inbound mail: from its Message-ID, or from its content when it has none.</summary>
     private static Guid KeyOf(InboundEmail email)

@@ -8,6 +8,12 @@ namespace Messaging.Tests.Infrastructure;
 /// <summary>A mail the test SMTP server accepted.</summary>
 public sealed record ReceivedMail(string To, IReadOnlyDictionary<string, string> Headers, string Text)
 {
+    /// <summary>The session was encrypted (STARTTLS or TLS on connect).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The user the session authenticated as, if it did.</summary>
+    public string? Login { get; init; }
+
     public string Subject => Header("Subject") ?? "";
 
     public string? Header(string name) => Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
@@ -19,10 +25,18 @@ public sealed record ReceivedMail(string To, IReadOnlyDictionary<string, string>
 /// </summary>
 public sealed class SmtpSink : IDisposable
 {
+    private readonly string[] extra;
     private Process? process;
 
     public SmtpSink()
+        : this([])
     {
+    }
+
+    /// <summary>With extra arguments of scripts/smtp_sink.py: <c>--cert/--key</c> (STARTTLS, or <c>--implicit-tls</c>), <c>--user/--password</c>.</summary>
+    public SmtpSink(params string[] arguments)
+    {
+        extra = arguments;
         Port = FreePort();
         Start();
     }
@@ -39,7 +53,7 @@ public sealed class SmtpSink : IDisposable
         }
 
         var script = Path.Combine(RepositoryRoot(), "scripts", "smtp_sink.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Folder])
+        var start = new ProcessStartInfo("/usr/bin/python3", ["-u", script, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Folder, .. extra])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -92,17 +106,21 @@ public sealed class SmtpSink : IDisposable
         var root = json.RootElement;
         var headers = root.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
         var to = root.GetProperty("rcpt_tos").EnumerateArray().First().GetString()!;
-        return new ReceivedMail(to, headers, root.GetProperty("text").GetString() ?? "");
+        return new ReceivedMail(to, headers, root.GetProperty("text").GetString() ?? "")
+        {
+            Tls = root.TryGetProperty("tls", out var tls) && tls.ValueKind == JsonValueKind.True,
+            Login = root.TryGetProperty("login", out var login) && login.ValueKind == JsonValueKind.String ? login.GetString() : null,
+        };
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Messaging.sln")))

@@ -163,4 +163,45 @@ public sealed class EmailReplyTests(NotificationFactory factory) : IClassFixture
 
         Assert.Equal(0L, await MessagesWithBodyAsync(body));
     }
+
+    [Fact]
+    public async Task ARawMimeReplyIsParsedByMimeKitAndPostedAndTheOutboxRowKeepsTheMessageIdItWasSentWith()
+    {
+        var (kickoff, replyTo, _) = await NotifiedClientAsync();
+        var sent = factory.Mail.All()[^1];
+        Assert.Equal(sent.Header("Message-ID"), await factory.Database.ScalarAsync<string>(
+            $"SELECT message_id FROM email_outbox WHERE conversation_id = {kickoff} AND status = 'Sent' ORDER BY sent_at DESC LIMIT 1"));
+        var body = $"Raw approval {Guid.NewGuid():N}";
+        var raw = System.Text.Encoding.UTF8.GetBytes(
+            "From: Chloe Client <client@demo.local>\r\n" +
+            $"To: {replyTo}\r\n" +
+            "Subject: Re: your conversation\r\n" +
+            $"Message-ID: <raw-{Guid.NewGuid():N}@mail.example>\r\n" +
+            $"In-Reply-To: {sent.Header("Message-ID")}\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+            $"{body} =E2=9C=85\r\n\r\n-- \r\nChloe\r\n\r\n" +
+            "--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>ignored html</p>\r\n" +
+            "--b1--\r\n");
+
+        Assert.Equal("Posted", await OutcomeOfAsync(await factory.PostInboundMimeAsync(raw)));
+        Assert.Equal("Posted", await OutcomeOfAsync(await factory.PostInboundMimeAsync(raw)));
+
+        Assert.Equal(1L, await MessagesWithBodyAsync($"{body} \u2705"));
+    }
+
+    [Fact]
+    public async Task RawMimeThatIsNotAMailOrIsBadlySignedIsRefusedWithoutPostingAnything()
+    {
+        var (_, replyTo, _) = await NotifiedClientAsync();
+        var body = $"Raw unsigned {Guid.NewGuid():N}";
+        var raw = System.Text.Encoding.UTF8.GetBytes($"From: client@demo.local\r\nTo: {replyTo}\r\nSubject: x\r\n\r\n{body}\r\n");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.PostInboundMimeAsync(raw, signature: "sha256=00")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.PostInboundMimeAsync(System.Text.Encoding.UTF8.GetBytes($"To: {replyTo}\r\n\r\n{body}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.PostInboundMimeAsync([0, 1, 2, 0xff, 0xfe])).StatusCode);
+
+        Assert.Equal(0L, await MessagesWithBodyAsync(body));
+    }
 }

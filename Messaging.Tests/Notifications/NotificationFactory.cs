@@ -67,6 +67,16 @@ public sealed class NotificationFactory : PortalFactory
         return await client.PostAsync(new Uri("/inbound/email", UriKind.Relative), content);
     }
 
+    /// <summary>Posts a raw mail (<c>message/rfc822</c>) to the inbound-mail webhook, signed like the mail provider signs.</summary>
+    public async Task<HttpResponseMessage> PostInboundMimeAsync(byte[] raw, string? signature = null)
+    {
+        using var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BaseAddress });
+        using var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        content.Headers.Add(InboundEmailEndpoint.SignatureHeader, signature ?? InboundEmailEndpoint.Sign(InboundSecret, raw));
+        return await client.PostAsync(new Uri("/inbound/email", UriKind.Relative), content);
+    }
+
     /// <summary>
     /// A clean slate for a test: every setting and mute back to default, what is pending sent, and the
     /// clock two hours on (so the hourly cap starts empty). Returns how many mails the server has, to read only the new ones.

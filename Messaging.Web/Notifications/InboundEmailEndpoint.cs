@@ -23,7 +23,8 @@ public sealed class InboundEmailOptions
 /// <summary>
 /// <c>POST /inbound/email</c>: the usual inbound-mail webhook shape as JSON - <c>from</c>, <c>to</c>
 /// (a string or a list), <c>subject</c>, <c>text</c>, <c>html</c>, <c>attachments</c>, <c>headers</c>
-/// (name to value) and <c>messageId</c> - signed with <c>X-Signature: sha256=HEX</c>, the HMAC-SHA256 of
+/// (name to value) and <c>messageId</c> - or the raw mail as <c>Content-Type: message/rfc822</c> (parsed by
+/// MimeKit), signed with <c>X-Signature: sha256=HEX</c>, the HMAC-SHA256 of
 /// the raw body with the configured secret. 401 for a bad signature, 400 for a body that is not such a
 /// mail, 413 when too large; otherwise 200 with what was done (a provider retries anything else, and a
 /// retry of the same mail posts once).
@@ -73,9 +74,10 @@ public static class InboundEmailEndpoint
             return Results.Unauthorized();
         }
 
-        if (Parse(body) is not { } email)
+        var raw = IsRawMime(http.Request.ContentType);
+        if ((raw ? ParseMime(body) : Parse(body)) is not { } email)
         {
-            return Results.BadRequest(new { error = "Expected a JSON object with from, to and text or html." });
+            return Results.BadRequest(new { error = raw ? "Expected a MIME message with a From address." : "Expected a JSON object with from, to and text or html." });
         }
 
         var outcome = await receive.HandleAsync(email, ct);
@@ -87,6 +89,16 @@ public static class InboundEmailEndpoint
 
     private static bool SignatureMatches(string secret, byte[] body, string given) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, body)), Encoding.ASCII.GetBytes(given.Trim().ToLowerInvariant()));
+
+    /// <summary><c>message/rfc822</c>: the raw mail as the provider received it, parsed by MimeKit.</summary>
+    private static bool IsRawMime(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("message/rfc822", StringComparison.OrdinalIgnoreCase);
+
+    private static InboundEmail? ParseMime(byte[] body)
+    {
+        using var stream = new MemoryStream(body, writable: false);
+        return MimeInbound.Parse(stream) is { } message ? MimeInbound.Read(message) : null;
+    }
 
     private static InboundEmail? Parse(byte[] body)
     {
