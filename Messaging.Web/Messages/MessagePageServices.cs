@@ -1,4 +1,6 @@
+using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the root namespace, like the other Add<Feature>() extensions Program.cs calls.
 namespace Messaging.Web;
@@ -8,6 +10,7 @@ public static class MessagePageServices
 {
     public static IServiceCollection AddMessagePages(this IServiceCollection services)
     {
+        services.TryAddTransient(typeof(Lazy<>), typeof(DeferredService<>));
         services.AddScoped<ThreadPageServices>();
         services.AddScoped<ConversationListServices>();
         services.AddScoped<MessageChangeOptions>();

@@ -13,14 +13,15 @@ namespace Messaging.Web.Areas.Staff.Pages.Messages;
 
 /// <summary>
 /// The staff view of a thread adds the internal-note form, managing participants and the inbox panel (status,
-/// assignee, tags); notes never reach clients.
+/// assignee, tags); notes never reach clients. Its use cases are built on first use, like the thread's (a note POST
+/// builds none of them).
 /// </summary>
 public sealed class ThreadModel(
     ThreadPageServices thread,
-    ListParticipantCandidates candidates,
-    AddParticipant addParticipant,
-    RemoveParticipant removeParticipant,
-    GetInboxPanel inboxPanel)
+    Lazy<ListParticipantCandidates> candidates,
+    Lazy<AddParticipant> addParticipant,
+    Lazy<RemoveParticipant> removeParticipant,
+    Lazy<GetInboxPanel> inboxPanel)
     : ThreadPageModel(thread)
 {
     public override string BasePath => "/staff/messages";
@@ -41,15 +42,15 @@ public sealed class ThreadModel(
     public Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct) => SendAsync(id, MessageVisibility.StaffOnly, ct);
 
     public async Task<IActionResult> OnPostAddParticipantAsync(long id, long memberId, CancellationToken ct) =>
-        await ParticipantsChangedAsync(id, await addParticipant.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
+        await ParticipantsChangedAsync(id, await addParticipant.Value.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
 
     public async Task<IActionResult> OnPostRemoveParticipantAsync(long id, long memberId, CancellationToken ct) =>
-        await ParticipantsChangedAsync(id, await removeParticipant.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
+        await ParticipantsChangedAsync(id, await removeParticipant.Value.HandleAsync(await RequireMemberAsync(ct), id, memberId, ct), ct);
 
     protected override async Task LoadExtrasAsync(CancellationToken ct)
     {
-        Candidates = await candidates.HandleAsync(Me, Thread.Header.Id, ct);
-        InboxPanel = await inboxPanel.HandleAsync(Me, Thread.Header.Id, ct);
+        Candidates = await candidates.Value.HandleAsync(Me, Thread.Header.Id, ct);
+        InboxPanel = await inboxPanel.Value.HandleAsync(Me, Thread.Header.Id, ct);
     }
 
     /// <summary>Added or removed: back to the thread at the system message; refused (even when forbidden): the page with the reason, 422.</summary>
