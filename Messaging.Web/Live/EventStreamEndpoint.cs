@@ -39,7 +39,7 @@ public static class EventStreamEndpoint
         EventHub hub,
         IConfiguration configuration,
         long? conversationId,
-        long? lastEventId,
+        string? lastEventId,
         CancellationToken ct)
     {
         var me = await accessor.GetAsync(ct);
@@ -67,50 +67,78 @@ public static class EventStreamEndpoint
                 && (conversationId is null || await canSee.HandleAsync(current, conversationId.Value, token));
         }
 
-        var after = ParseLastEventId(http.Request.Headers["Last-Event-ID"]) ?? lastEventId;
+        // The browser's Last-Event-ID (its automatic reconnect) wins over the query (the page's start, or site.js's resume).
+        LiveCursor? from = LiveCursor.TryParse(http.Request.Headers["Last-Event-ID"], out var header) ? header
+            : LiveCursor.TryParse(lastEventId, out var query) ? query : null;
+        if (!await hub.WaitStartedAsync(TimeSpan.FromSeconds(10), ct))
+        {
+            return TypedResults.NotFound();
+        }
+
         var subscription = hub.Subscribe(me.MemberId, me.WorkspaceId);
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Messaging:Live:HeartbeatSeconds", DefaultHeartbeatSeconds));
-        return TypedResults.ServerSentEvents(StreamAsync(me, after, conversationId, subscription, replay, StillAllowedAsync, heartbeat, http.RequestAborted));
+        return TypedResults.ServerSentEvents(StreamAsync(me, from, conversationId, subscription, hub, replay, StillAllowedAsync, heartbeat, http.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         CurrentMember me,
-        long? after,
+        LiveCursor? from,
         long? onlyConversation,
         EventHub.Subscription subscription,
+        EventHub hub,
         ReplayEvents replay,
         Func<CancellationToken, Task<bool>> stillAllowed,
         TimeSpan heartbeatInterval,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
-        // The subscription opened before the replay was read, so an event committed in between comes both
-        // ways: the replayed ids are not sent again. Every other event from the subscription goes out, even one
-        // with a lower id than Last-Event-ID: ids are taken at insert and committed in any order, so a
-        // transaction that took its id earlier may commit after the page read the newest id.
+        // The subscription opened before the replay was read, so an event committed in between comes both ways: the
+        // replayed ids are not sent again. Every other event from the subscription goes out, even one with a lower id
+        // than Last-Event-ID: ids are taken at insert and committed in any order. The cursor sent with a replayed event
+        // claims no more than the node had fanned out when the stream subscribed: what is above that may still commit.
+        var start = subscription.Start;
+        var cursor = from ?? start;
+        var sent = "";
         var replayed = new HashSet<long>();
-        if (after is not null)
+        if (from is not null)
         {
-            foreach (var missed in await replay.HandleAsync(me, after.Value, ct))
+            if (await replay.MoreThanAsync(me, from, ReplayEvents.MaxReplay, ct))
             {
-                replayed.Add(missed.Id);
-                if (onlyConversation is null || missed.ConversationId == onlyConversation)
+                // Too many to refetch one by one: the page reloads its state and resumes from here.
+                cursor = from.Resume(start, start.High);
+                sent = cursor.Format();
+                yield return new SseItem<string>("{}", "reload") { EventId = sent };
+            }
+            else
+            {
+                for (var page = await replay.HandleAsync(me, from, 0, ct); page.Count > 0;
+                     page = await replay.HandleAsync(me, from, page[^1].Id, ct))
                 {
-                    foreach (var item in Items(missed))
+                    foreach (var missed in page)
                     {
-                        yield return item;
+                        replayed.Add(missed.Id);
+                        if (onlyConversation is null || missed.ConversationId == onlyConversation)
+                        {
+                            foreach (var item in Items(missed, from.Resume(start, Math.Min(missed.Id, start.High)), ref sent))
+                            {
+                                yield return item;
+                            }
+                        }
                     }
                 }
+
+                cursor = from.Resume(start, start.High);
             }
         }
 
-        yield return new SseItem<string>("{}", "ready") { ReconnectionInterval = TimeSpan.FromSeconds(2) };
+        sent = cursor.Format();
+        yield return new SseItem<string>("{}", "ready") { EventId = sent, ReconnectionInterval = TimeSpan.FromSeconds(2) };
 
         while (!ct.IsCancellationRequested)
         {
-            LiveEventView? next = null;
+            EventHub.LiveItem? next = null;
             var completed = false;
             using (var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
@@ -141,41 +169,68 @@ public static class EventStreamEndpoint
                     yield break;
                 }
 
-                yield return new SseItem<string>("{}", "heartbeat");
+                // The heartbeat moves the browser's cursor on too, so a quiet page resumes from now, not from its last event.
+                var quiet = hub.QuietCursor(subscription);
+                var beat = new SseItem<string>("{}", "heartbeat");
+                if (quiet is not null)
+                {
+                    cursor = cursor.Resume(quiet, quiet.High);
+                    sent = cursor.Format();
+                    beat = beat with { EventId = sent };
+                }
+
+                yield return beat;
                 continue;
             }
 
-            if (next.IsEphemeral)
+            var e = next.Event;
+            if (e.IsEphemeral)
             {
                 // Typing, read and presence notices: sent once, without an id, so they never move Last-Event-ID.
-                if (onlyConversation is null || next.ConversationId == 0 || next.ConversationId == onlyConversation)
+                if (onlyConversation is null || e.ConversationId == 0 || e.ConversationId == onlyConversation)
                 {
-                    yield return new SseItem<string>(next.Data ?? "{}", next.Kind);
+                    yield return new SseItem<string>(e.Data ?? "{}", e.Kind);
                 }
 
                 continue;
             }
 
-            if (replayed.Contains(next.Id) || (onlyConversation is not null && next.ConversationId != onlyConversation))
+            if (next.Cursor is not null)
+            {
+                cursor = cursor.Resume(next.Cursor, next.Cursor.High);
+            }
+
+            if (replayed.Contains(e.Id) || (onlyConversation is not null && e.ConversationId != onlyConversation))
             {
                 continue;
             }
 
-            foreach (var item in Items(next))
+            foreach (var item in Items(e, cursor, ref sent))
             {
                 yield return item;
             }
         }
     }
 
-    private static IEnumerable<SseItem<string>> Items(LiveEventView e)
+    /// <summary>
+    /// The event as <c>message</c> and <c>conversation-{id}</c>, with its id; then, if the stream's cursor is not that
+    /// id (an event below the high, or pending ids), a <c>cursor</c> event that sets the browser's Last-Event-ID to it.
+    /// </summary>
+    private static List<SseItem<string>> Items(LiveEventView e, LiveCursor cursor, ref string sent)
     {
         var data = JsonSerializer.Serialize(new { id = e.Id, kind = e.Kind, conversationId = e.ConversationId, messageId = e.MessageId });
         var id = e.Id.ToString(CultureInfo.InvariantCulture);
-        yield return new SseItem<string>(data, "message") { EventId = id };
-        yield return new SseItem<string>(data, $"conversation-{e.ConversationId.ToString(CultureInfo.InvariantCulture)}") { EventId = id };
-    }
+        var items = new List<SseItem<string>>
+        {
+            new(data, "message") { EventId = id },
+            new(data, $"conversation-{e.ConversationId.ToString(CultureInfo.InvariantCulture)}") { EventId = id },
+        };
+        sent = cursor.Format();
+        if (sent != id)
+        {
+            items.Add(new SseItem<string>("{}", "cursor") { EventId = sent });
+        }
 
-    private static long? ParseLastEventId(string? value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        return items;
+    }
 }

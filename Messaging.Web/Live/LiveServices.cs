@@ -9,8 +9,14 @@ namespace Messaging.Web.Live;
 /// </summary>
 public static class LiveServices
 {
+    public const int DefaultPendingSeconds = 60;
+
     public static IServiceCollection AddLive(this IServiceCollection services)
     {
+        // An id not seen committed this long after a higher one is taken as rolled back (Messaging:Live:PendingSeconds).
+        services.AddSingleton(sp => new LiveHorizon(
+            sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue("Messaging:Live:PendingSeconds", DefaultPendingSeconds))));
         services.AddSingleton<EventHub>();
         // Hosted services start in the order they are registered: the listener first, then the notice fan-out,
         // both before the scheduled-message dispatcher (AddConversationState), as before these moved here.

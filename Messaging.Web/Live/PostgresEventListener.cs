@@ -17,7 +17,7 @@ public sealed class PostgresEventListener(
     ILogger<PostgresEventListener> logger) : BackgroundService
 {
     private readonly Channel<long> ids = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
-    private long highestSeen = -1;
+    private bool started;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,21 +89,38 @@ public sealed class PostgresEventListener(
     {
         await using var scope = scopes.CreateAsyncScope();
         var events = scope.ServiceProvider.GetRequiredService<ReplayEvents>();
-        if (highestSeen < 0)
+        if (!started)
         {
-            // First start: nothing before now needs fanning out; streams replay for themselves.
-            highestSeen = await events.LatestIdAsync(ct);
+            // First start: nothing before now needs fanning out (streams replay for themselves), but ids below the
+            // newest that are not in the table yet may still commit: the hub keeps them pending.
+            var recent = await events.RecentIdsAsync(1000, ct);
+            hub.Start(recent.Count > 0 ? recent[^1] : 0, recent);
+            started = true;
             return;
         }
 
-        foreach (var id in await events.IdsAfterAsync(highestSeen, ct))
+        // Everything not seen yet: above the highest id seen, and the pending ids below it.
+        for (var after = hub.SeenUpTo(); ;)
         {
-            ids.Writer.TryWrite(id);
+            var page = await events.IdsAfterAsync(after, ct);
+            foreach (var id in page.Where(hub.IsUnseen))
+            {
+                ids.Writer.TryWrite(id);
+            }
+
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            after = page[^1];
         }
     }
 
     private async Task DispatchAsync(CancellationToken ct)
     {
+        // The ids fanned out lately: a notification and a catch-up may bring the same id. (Not the horizon: an event
+        // that commits after its pending window is still fanned out to the open streams.)
         var recent = new HashSet<long>();
         var order = new Queue<long>();
         await foreach (var id in ids.Reader.ReadAllAsync(CancellationToken.None))
@@ -119,15 +136,11 @@ public sealed class PostgresEventListener(
                 recent.Remove(order.Dequeue());
             }
 
-            highestSeen = Math.Max(highestSeen, id);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var delivery = await scope.ServiceProvider.GetRequiredService<EventAudience>().HandleAsync(id, ct);
-                if (delivery is not null)
-                {
-                    hub.Publish(delivery.WorkspaceId, delivery.Audience, delivery.Event);
-                }
+                hub.PublishStored(id, delivery);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -137,6 +150,7 @@ public sealed class PostgresEventListener(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                // Left unseen: streams that reconnect within the pending window still replay it.
                 logger.LogWarning(ex, "Could not fan out event {EventId}", id);
             }
         }

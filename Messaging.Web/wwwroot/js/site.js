@@ -2,8 +2,10 @@
 (function () {
   'use strict';
 
-  // Remember the newest event id, so a stream the htmx SSE extension has to re-create (after the
-  // server closed it) resumes where it stopped instead of losing events: the server replays from it.
+  // Remember the stream's cursor (the SSE id of its last event: an event id, or "high-pending-ids" sent on the
+  // "cursor", "ready" and "heartbeat" events), so a stream the htmx SSE extension has to re-create (after the
+  // server closed it) resumes where it stopped instead of from the page's start: the server replays from it.
+  // The browser's own reconnect sends the same value as Last-Event-ID.
   var lastEventId = null;
   function withLastEventId(url) {
     if (!lastEventId) return url;
@@ -17,7 +19,10 @@
   if (window.htmx) {
     window.htmx.createEventSource = function (url) {
       var source = new EventSource(withLastEventId(url), { withCredentials: true });
-      source.addEventListener('message', function (e) { if (e.lastEventId) lastEventId = e.lastEventId; });
+      var remember = function (e) { if (e.lastEventId) lastEventId = e.lastEventId; };
+      ['message', 'cursor', 'ready', 'heartbeat', 'reload'].forEach(function (name) { source.addEventListener(name, remember); });
+      // More was missed than is worth refetching event by event: load the page again (drafts are kept in localStorage).
+      source.addEventListener('reload', function () { window.location.reload(); });
       return source;
     };
   }
