@@ -51,6 +51,9 @@ public static class MimeInbound
             MessageId = string.IsNullOrEmpty(message.MessageId) ? null : $"<{message.MessageId}>",
             Answers = answers.Distinct(StringComparer.Ordinal).ToList(),
             AttachmentCount = message.Attachments.Count(),
+            Files = message.Attachments.OfType<MimePart>()
+                .Select(part => new InboundFile(part.FileName, () => part.Content?.Open() ?? Stream.Null))
+                .ToList(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Common;
 using Messaging.Core.Data;
 using Messaging.Core.Members;
@@ -22,7 +23,13 @@ public sealed record InboundEmail(string From, IReadOnlyList<string> To, string?
     public IReadOnlyList<string> Answers { get; init; } = [];
 
     public int AttachmentCount { get; init; }
+
+    /// <summary>The attached files with their content (raw MIME); the JSON webhook only counts them.</summary>
+    public IReadOnlyList<InboundFile> Files { get; init; } = [];
 }
+
+/// <summary>An attached file of an inbound mail: its name as sent and its decoded content.</summary>
+public sealed record InboundFile(string? FileName, Func<Stream> Open);
 
 public enum InboundOutcome
 {
@@ -56,9 +63,15 @@ public sealed class ReceiveEmailReply(
     LoadCurrentMember load,
     SendMessage send,
     EnqueueNotice notice,
+    GetUploadPolicy policies,
+    StoreInboundFiles files,
+    DiscardUnusedUploads discard,
     IOptions<NotificationOptions> options)
 {
-    public async Task<InboundOutcome> HandleAsync(InboundEmail email, CancellationToken ct)
+    public Task<InboundOutcome> HandleAsync(InboundEmail email, CancellationToken ct) => HandleAsync(email, null, ct);
+
+    /// <summary>The same, for a workspace's own mailbox: a thread of another workspace is ignored (nothing posted, nobody told).</summary>
+    public async Task<InboundOutcome> HandleAsync(InboundEmail email, long? workspaceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(email);
         if (IsAutomatic(email))
@@ -66,7 +79,7 @@ public sealed class ReceiveEmailReply(
             return InboundOutcome.Ignored;
         }
 
-        var token = tokens.Read(email.To);
+        var token = await FindThreadAsync(email, ct);
         if (token.State == ReplyTokenState.Invalid)
         {
             return InboundOutcome.Ignored;
@@ -75,7 +88,7 @@ public sealed class ReceiveEmailReply(
         var member = await db.Members.AsNoTracking().Where(m => m.Id == token.MemberId && m.IsActive)
             .Select(m => new { m.Id, m.UserId, m.WorkspaceId, m.Kind }).SingleOrDefaultAsync(ct);
         var address = member is null ? null : (await accounts.EmailsAsync([member.UserId], ct)).GetValueOrDefault(member.UserId);
-        if (member is null || string.IsNullOrEmpty(address))
+        if (member is null || string.IsNullOrEmpty(address) || (workspaceId is { } ws && member.WorkspaceId != ws))
         {
             return InboundOutcome.Ignored;
         }
@@ -103,7 +116,7 @@ public sealed class ReceiveEmailReply(
         }
 
         var body = ReplyText.Extract(email.Text, email.Html);
-        if (body.Length == 0)
+        if (body.Length == 0 && email.Files.Count == 0)
         {
             return InboundOutcome.Empty;
         }
@@ -114,26 +127,84 @@ public sealed class ReceiveEmailReply(
             return InboundOutcome.Ignored;
         }
 
-        var result = await send.HandleAsync(me, new SendMessageCommand(token.ConversationId, body, key) { Channel = MessageChannel.Email }, ct);
-        if (result.Succeeded)
+        UploadBatch? batch = null;
+        try
         {
-            if (email.AttachmentCount > 0)
+            IReadOnlyList<string> refused = [];
+            if (email.Files.Count > 0 && await policies.HandleAsync(me, token.ConversationId, ct) is { } policy)
             {
-                await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was posted without its attachments",
-                    $"Your reply was posted, but files sent by email are not added to conversations. Add them in the portal: {link}", $"files:{key}", ct);
+                batch = new UploadBatch(policy);
+                refused = await files.HandleAsync(batch, email.Files, ct);
             }
 
-            return InboundOutcome.Posted;
-        }
+            if (body.Length == 0 && (batch?.Files.Count ?? 0) == 0)
+            {
+                return InboundOutcome.Empty;
+            }
 
-        var reason = result.Failure == FailureKind.NotFound ? "this conversation is no longer available to you." : result.Error;
-        await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was not posted",
-            $"Your reply could not be posted: {reason}\nOpen the conversation: {link}", $"failed:{key}", ct);
-        return InboundOutcome.Refused;
+            var command = new SendMessageCommand(token.ConversationId, body, key, Attachments: batch?.Files) { Channel = MessageChannel.Email };
+            var result = await send.HandleAsync(me, command, ct);
+            if (result.Succeeded)
+            {
+                if (email.AttachmentCount > 0 && email.Files.Count == 0)
+                {
+                    await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was posted without its attachments",
+                        $"Your reply was posted, but files sent by email are not added to conversations. Add them in the portal: {link}", $"files:{key}", ct);
+                }
+                else if (refused.Count > 0)
+                {
+                    await notice.HandleAsync(member.WorkspaceId, member.Id, "Some files of your email reply were not added",
+                        $"Your reply was posted, but not every file:\n{string.Join('\n', refused.Select(r => "- " + r))}\nAdd them in the portal if you need to: {link}", $"files:{key}", ct);
+                }
+
+                return InboundOutcome.Posted;
+            }
+
+            var reason = result.Failure == FailureKind.NotFound ? "this conversation is no longer available to you." : result.Error;
+            await notice.HandleAsync(member.WorkspaceId, member.Id, "Your email reply was not posted",
+                $"Your reply could not be posted: {reason}\nOpen the conversation: {link}", $"failed:{key}", ct);
+            return InboundOutcome.Refused;
+        }
+        finally
+        {
+            await discard.HandleAsync(batch, CancellationToken.None);
+        }
     }
 
-    private bool IsAutomatic(InboundEmail email)
+    /// <summary>
+    /// The thread a mail answers: its signed reply address first, then the first of its <c>In-Reply-To</c>/<c>References</c>
+    /// that names one of our single-conversation emails (the recipient it was sent to, that conversation). Invalid when neither.
+    /// </summary>
+    public async Task<ReplyTokenCheck> FindThreadAsync(InboundEmail email, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(email);
+        var token = tokens.Read(email.To);
+        if (token.State != ReplyTokenState.Invalid || email.Answers.Count == 0)
+        {
+            return token;
+        }
+
+        var answers = email.Answers.Take(20).ToList();
+        var sent = await db.EmailOutbox.AsNoTracking()
+            .Where(o => o.MessageId != null && answers.Contains(o.MessageId) && o.ConversationId != null && o.Kind == EmailKind.Messages && o.Status == EmailStatus.Sent)
+            .Select(o => new { o.MessageId, o.RecipientMemberId, ConversationId = o.ConversationId!.Value })
+            .ToListAsync(ct);
+        foreach (var answer in answers)
+        {
+            var threads = sent.Where(o => o.MessageId == answer).Select(o => (o.RecipientMemberId, o.ConversationId)).Distinct().ToList();
+            if (threads.Count == 1)
+            {
+                return new ReplyTokenCheck(ReplyTokenState.Valid, threads[0].RecipientMemberId, threads[0].ConversationId);
+            }
+        }
+
+        return token;
+    }
+
+    /// <summary>Auto-replies, bounces, list mail and our own mail: never posted, never answered.</summary>
+    public bool IsAutomatic(InboundEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
         string? Header(string name) => email.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Trim();
         var autoSubmitted = Header("Auto-Submitted");
         var precedence = Header("Precedence")?.ToLowerInvariant();
@@ -149,7 +220,7 @@ public sealed class ReceiveEmailReply(
     private static string? SenderAddress(string from) => EmailAddress.AddressOf(from);
 
     /// <summary>One key per inbound mail: from its Message-ID, or from its content when it has none.</summary>
-    private static Guid KeyOf(InboundEmail email)
+    public static Guid KeyOf(InboundEmail email)
     {
         var basis = email.MessageId ?? $"{email.From}\n{string.Join(',', email.To)}\n{email.Subject}\n{email.Text}\n{email.Html}";
         return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(basis)).AsSpan(0, 16));

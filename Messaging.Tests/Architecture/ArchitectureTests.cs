@@ -36,7 +36,8 @@ public sealed class ArchitectureTests
         ["ConversationState"] = ["Conversations", "Messages"],
         ["Inbox"] = ["Messages"],
         ["Live"] = ["Inbox", "Messages"],
-        ["Notifications"] = ["Inbox", "Members", "Messages"],
+        ["Notifications"] = ["Attachments", "Inbox", "Members", "Messages"],
+        ["Email"] = ["Attachments", "Conversations", "Members", "Messages", "Notifications"],
     };
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Messaging.Tests.Notifications;
 /// The portal with a clock the tests move, a real SMTP server of its own, and the background email
 /// loop off: tests run the dispatcher themselves (<see cref="DispatchAsync"/>), so no test waits.
 /// </summary>
-public sealed class NotificationFactory : PortalFactory
+public class NotificationFactory : PortalFactory
 {
     public const string InboundSecret = "test-inbound-secret";
     public const int MaxPerHour = 5;
@@ -102,6 +102,7 @@ public sealed class NotificationFactory : PortalFactory
     {
         Mail.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

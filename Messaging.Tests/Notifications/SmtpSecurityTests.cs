@@ -1,4 +1,5 @@
 using MailKit.Security;
+using Messaging.Core.Email;
 using Messaging.Core.Notifications;
 using Messaging.Tests.Infrastructure;
 using Messaging.Web.Notifications;

@@ -23,6 +23,12 @@ public static class NotificationServices
         services.AddSingleton<ReplyTokens>();
         services.AddSingleton<Core.Notifications.IEmailSender, SmtpEmailSender>();
         services.AddHostedService<EmailDispatcher>();
+
+        // Email as a channel (issue 23): the workspaces' IMAP mailboxes, polled; passwords under Data Protection.
+        services.AddOptions<Core.Email.EmailChannelOptions>().Bind(configuration.GetSection(Core.Email.EmailChannelOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImapPollOptions>().Bind(configuration.GetSection(ImapPollOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Core.Email.ISecretProtector, DataProtectionSecretProtector>();
+        services.AddHostedService<ImapMailboxPoller>();
         return services;
     }
 }

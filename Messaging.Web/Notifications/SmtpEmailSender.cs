@@ -1,27 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Messaging.Core.Email;
 using Messaging.Core.Notifications;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Messaging.Web.Notifications;
-
-/// <summary>How the connection to a mail server is secured (MailKit's <see cref="SecureSocketOptions"/>, by name).</summary>
-public enum MailSecurity
-{
-    /// <summary>Plain text (a local relay or a test server).</summary>
-    None,
-
-    /// <summary>STARTTLS, required: the send fails if the server does not offer it.</summary>
-    StartTls,
-
-    /// <summary>STARTTLS when the server offers it, plain text otherwise.</summary>
-    StartTlsWhenAvailable,
-
-    /// <summary>TLS from the first byte (SMTPS on 465, IMAPS on 993).</summary>
-    Tls,
-}
 
 /// <summary>The mail server (<c>Messaging:Smtp</c>): host, port, security, credentials.</summary>
 public sealed class SmtpOptions
