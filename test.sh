@@ -12,7 +12,8 @@ ensure_toolchain
 # Chromium prints PDF exports (and runs the browser tests); the Noto fonts cover Latin, Greek, Cyrillic, CJK and
 # emoji in them; poppler-utils' pdftotext reads the PDFs back in the export tests; python3-aiosmtpd is the real
 # SMTP server the notification tests start (scripts/smtp_sink.py).
-ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils python3-aiosmtpd
+# dovecot-imapd is the real IMAP server the email-channel tests start privately (never the system service).
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils python3-aiosmtpd dovecot-imapd
 
 if [ -z "${MESSAGING_TEST_PG:-}" ]; then
   if [ -n "${ConnectionStrings__Messaging:-}" ]; then

@@ -3,11 +3,11 @@ using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Messaging.Web.Areas.Staff.Pages.Mail;
+namespace Messaging.Web.Areas.Staff.Pages.Team;
 
 /// <summary><c>/staff/mail/held</c>: mail from unknown senders (or too large, or unreadable), waiting for staff who manage the inbox to release it for a client or discard it.</summary>
 [MessagesModule]
-public sealed class HeldModel(CurrentMemberAccessor accessor, ListHeldMail list, ReleaseHeldMail release, DiscardHeldMail discard) : PageModel
+public sealed class HeldMailModel(CurrentMemberAccessor accessor, ListHeldMail list, ReleaseHeldMail release, DiscardHeldMail discard) : PageModel
 {
     public HeldMailList List { get; private set; } = new([], []);
 
