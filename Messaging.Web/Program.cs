@@ -7,6 +7,7 @@ using Messaging.Web.Identity;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Live;
 using Messaging.Web.Notifications;
+using Messaging.Web.Search;
 using Messaging.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,7 @@ builder.Services.AddLive();
 builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddPortalPages(cookieSecurity);
+builder.Services.AddPortalSearch(builder.Configuration);
 
 var app = builder.Build();
 
@@ -54,6 +56,10 @@ if (args.Contains("--print-ef-schema"))
 }
 
 await app.PrepareDatabaseAsync();
+if (await app.RebuildSearchIndexIfAskedAsync(args) is { } rebuilt)
+{
+    return rebuilt;
+}
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())

@@ -40,6 +40,15 @@ public sealed record SearchGroup(long ConversationId, string Subject, string? Pr
 /// <summary>One page of hits, grouped by conversation in the order of each conversation's best hit.</summary>
 public sealed record SearchResults(IReadOnlyList<SearchGroup> Groups, int Page, bool HasMore, bool Capped)
 {
+    /// <summary>The words as typed found nothing; these hits accept typos and prefixes (Lucene only).</summary>
+    public bool Approximate { get; init; }
+
+    /// <summary>The search box text with its words corrected from the hits found, when they differ (Lucene only).</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>Collecting matches took longer than allowed; these are the matches found until then.</summary>
+    public bool TimedOut { get; init; }
+
     public static SearchResults Empty { get; } = new([], 1, false, false);
 
     public int HitCount => Groups.Sum(g => g.Hits.Count);
@@ -125,7 +134,7 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
     /// access rules in SQL) are read first and passed as an array: given a semi-join, the planner repeats a GIN
     /// scan of the word's whole posting list once per conversation.
     /// </summary>
-    private async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, CancellationToken ct)
+    internal async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, CancellationToken ct)
     {
         var f = query.Filters;
         var filtered = conversationId is not null || Like(f.In) is not null || Like(f.Project) is not null || f.IsArchived;
@@ -138,7 +147,7 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
     }
 
     /// <param name="ConversationIds">The conversations searched, or null for the member's whole workspace.</param>
-    private sealed record Reach(List<long>? ConversationIds);
+    internal sealed record Reach(List<long>? ConversationIds);
 
     /// <summary>
     /// The index serves rare words best and a walk frequent ones (<see cref="SearchPlan"/>). Filters on the
@@ -220,7 +229,7 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
     }
 
     /// <summary><c>after:</c> and <c>before:</c> as moments: the starts of those days in the member's time zone.</summary>
-    private async Task<Days> DaysAsync(CurrentMember me, SearchFilters f, CancellationToken ct)
+    internal async Task<Days> DaysAsync(CurrentMember me, SearchFilters f, CancellationToken ct)
     {
         if (f.After is null && f.Before is null)
         {
@@ -235,10 +244,10 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
 
     /// <param name="From">Messages from this moment on (<c>after:</c>, that day included).</param>
     /// <param name="Until">Messages before this moment (<c>before:</c>, that day excluded).</param>
-    private sealed record Days(DateTimeOffset? From, DateTimeOffset? Until);
+    internal sealed record Days(DateTimeOffset? From, DateTimeOffset? Until);
 
     /// <summary>The messages the member may find that match the words and filters: one SQL query, nothing filtered in memory.</summary>
-    private IQueryable<Message> Matching(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, SearchPlan plan, Days days)
+    internal IQueryable<Message> Matching(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, SearchPlan plan, Days days)
     {
         var f = query.Filters;
         var memberId = me.MemberId;

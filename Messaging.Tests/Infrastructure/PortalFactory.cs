@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This app's blob store folder (attachments), under the temp folder and removed with the database.</summary>
     public string FilesRoot => Path.Combine(Path.GetTempPath(), "messaging-test-files", Database.Name);
 
+    /// <summary>This node's search index folder: each factory (each node) has its own, as each web node does.</summary>
+    public string SearchIndexRoot { get; } = Path.Combine(Path.GetTempPath(), "messaging-test-search", Guid.NewGuid().ToString("N"));
+
     protected virtual string EnvironmentName => "Testing";
 
     public async Task InitializeAsync()
@@ -50,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Attachments go to a folder of this test class; the cleanup job is run by the tests that test it.
         builder.UseSetting("Messaging:Files:Root", FilesRoot);
         builder.UseSetting("Messaging:Files:CleanupIntervalMinutes", "0");
+        builder.UseSetting("Messaging:Search:IndexPath", SearchIndexRoot);
         // Notification emails are sent by the tests that test them (Notifications/, with their own SMTP server).
         builder.UseSetting("Messaging:Notifications:Dispatch:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
@@ -78,6 +82,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync(); // virtual: a derived factory's own clean-up (e.g. its SMTP server) runs too
+        if (Directory.Exists(SearchIndexRoot))
+        {
+            Directory.Delete(SearchIndexRoot, recursive: true);
+        }
 
         if (shared is null)
         {

@@ -14,7 +14,7 @@ namespace Messaging.Web.Messages;
 /// (search.js keeps the two in step while typing).
 /// </summary>
 [MessagesModule]
-public abstract class SearchPageModel(CurrentMemberAccessor accessor, SearchMessages search) : PageModel
+public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessages search) : PageModel
 {
     public const string ResultsTarget = "search-results";
 

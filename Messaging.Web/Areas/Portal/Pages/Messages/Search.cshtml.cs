@@ -4,7 +4,7 @@ using Messaging.Web.Messages;
 
 namespace Messaging.Web.Areas.Portal.Pages.Messages;
 
-public sealed class SearchModel(CurrentMemberAccessor accessor, SearchMessages search) : SearchPageModel(accessor, search)
+public sealed class SearchModel(CurrentMemberAccessor accessor, FindMessages search) : SearchPageModel(accessor, search)
 {
     public override string BasePath => "/portal/messages";
 }
