@@ -44,6 +44,12 @@ public sealed record MessageView(
     /// <summary>Whether the reader is among the people this message mentions.</summary>
     public bool MentionsMe { get; init; }
 
+    /// <summary>Whether the reader may report it (not their own, not already hidden).</summary>
+    public bool CanReport { get; init; }
+
+    /// <summary>Whether the reader may block its author (see <see cref="Safety.ContactRules.CanBlock"/>).</summary>
+    public bool CanBlock { get; init; }
+
     /// <summary>The message's files (see <see cref="Attachments.AttachmentViews"/>); none for hidden messages.</summary>
     public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
 }
@@ -93,6 +99,8 @@ internal static class MessageViews
                 : new MessageQuote(q.MessageId, q.AuthorName, MessageFormatter.Preview(q.Body, MessageQuote.ExcerptLength)),
             OwnBody = r.AuthorMemberId == me.MemberId && r.Kind == MessageKind.Text && !r.IsDeleted && !r.IsHidden ? r.Body : null,
             MentionsMe = r.Mentions.Any(m => m.MemberId == me.MemberId),
+            CanReport = r.AuthorMemberId != me.MemberId && !r.IsHidden,
+            CanBlock = r.AuthorMemberId != me.MemberId && Safety.ContactRules.CanBlock(me, r.AuthorKind, r.AuthorRole),
         }).ToList();
 
     public static IQueryable<MessageRowData> ToRows(this IQueryable<Message> messages) =>

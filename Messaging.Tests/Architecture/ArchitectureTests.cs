@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         ["Members"] = [],
         ["Safety"] = [],
         ["Export"] = ["Attachments"],
-        ["Messages"] = ["Attachments"],
+        ["Messages"] = ["Attachments", "Safety"],
         ["Settings"] = ["Attachments"],
         ["Search"] = ["Members"],
         ["Scheduling"] = ["Messages"],

@@ -30,7 +30,7 @@ public abstract partial class ConversationListPageModel(ConversationListServices
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Me = await services.Accessor.RequireAsync(ct);
-        List = new ConversationListModel(await services.List.HandleAsync(Me, Query, ct), BasePath, ListUrl);
+        List = new ConversationListModel(await services.List.HandleAsync(Me, Query, ct), BasePath, ListUrl, await services.Mentioned.HandleAsync(Me, ct));
         await LoadExtrasAsync(ct);
         return this.PageOrFragment("Messages/_ConversationList", List, Request.IsHtmx() && Request.Headers["HX-Target"] == "conversation-list");
     }

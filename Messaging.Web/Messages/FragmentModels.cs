@@ -6,7 +6,7 @@ using Messaging.Core.Scheduling;
 namespace Messaging.Web.Messages;
 
 /// <summary>The conversation list fragment: rows plus how to link to a thread and to other pages.</summary>
-public sealed record ConversationListModel(ConversationPage Page, string ThreadBasePath, Func<int, string> PageUrl);
+public sealed record ConversationListModel(ConversationPage Page, string ThreadBasePath, Func<int, string> PageUrl, IReadOnlySet<long> MentionedConversationIds);
 
 /// <summary>The reply (or internal-note) form. A fresh idempotency key is issued each time the form is rendered empty.</summary>
 public sealed record ComposeFormModel(string Action, Guid IdempotencyKey, string? Body, string? Error, bool IsNote)

@@ -14,7 +14,6 @@ public static class MessagePageServices
         services.AddScoped<ThreadPageServices>();
         services.AddScoped<ConversationListServices>();
         services.AddScoped<MessageChangeOptions>();
-        services.AddScoped<MentionMarkers>();
         return services;
     }
 }
