@@ -86,9 +86,9 @@ public class PortalServer : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in as the account; the sign-in happens once per account and its storage state is reused.</summary>
-    public async Task<IBrowserContext> ContextForAsync(string email, int width = 1280, int height = 800)
+    public async Task<IBrowserContext> ContextForAsync(string email, int width = 1280, int height = 800, ColorScheme scheme = ColorScheme.Light)
     {
-        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } };
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = scheme };
         if (!storageStates.TryGetValue(email, out var state))
         {
             await using var login = await Browser.NewContextAsync(options);
@@ -101,6 +101,16 @@ public class PortalServer : IAsyncLifetime
         options.StorageState = state;
         return await Browser.NewContextAsync(options);
     }
+
+    /// <summary>A browser with a profile on disk (not incognito), for what Chromium only offers such a profile, like installing the app.</summary>
+    public async Task<IBrowserContext> PersistentContextAsync(string userDataDir) =>
+        await playwright!.Chromium.LaunchPersistentContextAsync(userDataDir, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            BaseURL = BaseUrl,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
 
     public string ServerLog()
     {
