@@ -6,6 +6,7 @@ using Messaging.Core.Inbox;
 using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Notifications;
+using Messaging.Core.ProjectThreads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -50,6 +51,7 @@ public static class CoreServices
             .AddInboxEventHandlers()
             .AddNotificationEventHandlers()
             .AddLiveEventHandlers()
-            .AddMessageEventHandlers();
+            .AddMessageEventHandlers()
+            .AddProjectThreadEventHandlers();
     }
 }

@@ -78,6 +78,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseUploadLimits();
+app.UseInputGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
 

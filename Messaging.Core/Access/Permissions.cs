@@ -13,10 +13,13 @@ public static class Permissions
     /// <summary>Manage the workspace's tag list and its shared saved replies (Managers and Admins by default).</summary>
     public const string ManageInbox = "inbox.manage";
 
-    /// <summary>Every permission an admin can grant or revoke, in display order.</summary>
-    public static readonly IReadOnlyList<string> All = [View, Send, Delete, Assign, ManageInbox];
+    /// <summary>Edit the panel of the projects one works on: brief, dates, checklist, milestones, payment state (staff only).</summary>
+    public const string EditProjects = "projects.edit";
 
-    private static readonly string[] StaffOnly = [Assign, ManageInbox];
+    /// <summary>Every permission an admin can grant or revoke, in display order.</summary>
+    public static readonly IReadOnlyList<string> All = [View, Send, Delete, Assign, ManageInbox, EditProjects];
+
+    private static readonly string[] StaffOnly = [Assign, ManageInbox, EditProjects];
 
     private static readonly string[] Messaging = [View, Send, Delete];
 
@@ -28,7 +31,7 @@ public static class Permissions
         _ => role switch
         {
             StaffRole.Admin or StaffRole.Manager => All.ToArray(),
-            StaffRole.Coordinator => [.. Messaging, Assign],
+            StaffRole.Coordinator => [.. Messaging, Assign, EditProjects],
             _ => ReadOnly,
         },
     };

@@ -11,7 +11,8 @@ public sealed record ListConversationsQuery(
     bool UnreadFirst = false,
     int Page = 1,
     int PageSize = ListConversationsQuery.DefaultPageSize,
-    bool Archived = false)
+    bool Archived = false,
+    ConversationCategory? Category = null)
 {
     public const int DefaultPageSize = 20;
 }
@@ -54,6 +55,11 @@ public sealed class ListConversations(MessagingDbContext db)
         var memberId = me.MemberId;
 
         var visible = db.Conversations.AsNoTracking().VisibleTo(me);
+        if (query.Category is { } category && Enum.IsDefined(category))
+        {
+            visible = visible.Where(c => c.Category == category);
+        }
+
         if (query.ProjectId is { } projectId)
         {
             visible = visible.Where(c => c.ProjectId == projectId);
@@ -129,12 +135,13 @@ public sealed class ListConversations(MessagingDbContext db)
     /// </summary>
     private Task<List<LastMessageRow>> LastMessagesAsync(List<long> ids, bool staff, CancellationToken ct) =>
         db.Database.SqlQuery<LastMessageRow>($"""
-            SELECT c.id AS conversation_id, m.body, m.hidden_at IS NOT NULL AS is_hidden, a.display_name AS author
+            SELECT c.id AS conversation_id, m.body, m.hidden_at IS NOT NULL AS is_hidden,
+                   CASE WHEN m.kind = 'System' THEN 'System' ELSE a.display_name END AS author
             FROM unnest({ids.ToArray()}) AS c(id)
             CROSS JOIN LATERAL (
-                SELECT m.body, m.hidden_at, m.author_member_id
+                SELECT m.body, m.hidden_at, m.author_member_id, m.kind
                 FROM messages m
-                WHERE m.conversation_id = c.id AND m.deleted_at IS NULL AND m.kind = 'Text'
+                WHERE m.conversation_id = c.id AND m.deleted_at IS NULL AND m.kind IN ('Text', 'System')
                   AND ({staff} OR m.visibility = 'Everyone')
                 ORDER BY m.id DESC
                 LIMIT 1) m

@@ -15,6 +15,7 @@ public sealed record RecipientOptions(IReadOnlyList<Recipient> Recipients, IRead
 /// <summary>
 /// Who a member may start a conversation with. Clients: the team members of their projects that are open for new threads (see <see cref="ProjectStageRules"/>). Staff:
 /// their colleagues, and the client contacts of the projects they work on (all projects for Admins and Managers).
+/// Only accepted contacts count: an invited or removed client is not messaged about the project.
 /// </summary>
 public sealed class ListRecipients(MessagingDbContext db)
 {
@@ -44,7 +45,7 @@ public sealed class ListRecipients(MessagingDbContext db)
             .Select(m => new Recipient(m.Id, m.DisplayName, MemberKind.Staff, null, null))
             .ToListAsync(ct);
         var clients = await db.ProjectMembers.AsNoTracking()
-            .Where(pm => projectIds.Contains(pm.ProjectId) && pm.Relation == ProjectRelation.Contact && pm.Member!.IsActive)
+            .Where(pm => projectIds.Contains(pm.ProjectId) && pm.Relation == ProjectRelation.Contact && pm.State == ContactState.Accepted && pm.Member!.IsActive)
             .Select(pm => new { pm.MemberId, pm.Member!.DisplayName, pm.ProjectId })
             .ToListAsync(ct);
         var clientRecipients = clients
@@ -64,7 +65,7 @@ public sealed class ListRecipients(MessagingDbContext db)
         if (me.IsClient)
         {
             return inWorkspace.Where(ProjectStageRules.OpenForNewClientThreads)
-                .Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == ProjectRelation.Contact));
+                .Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == ProjectRelation.Contact && pm.State == ContactState.Accepted));
         }
 
         return inWorkspace.Where(p => p.Members.Any(pm => pm.MemberId == me.MemberId && pm.Relation == ProjectRelation.Team));

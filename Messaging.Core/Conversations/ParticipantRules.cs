@@ -1,5 +1,6 @@
 using Messaging.Core.Access;
 using Messaging.Core.Data;
+using Messaging.Core.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Conversations;
@@ -36,7 +37,8 @@ internal static class ParticipantRules
             return members.Where(m =>
                 m.IsSubcontractor
                 || (m.Kind == MemberKind.Staff && (m.Role == StaffRole.Admin || m.Role == StaffRole.Manager))
-                || db.ProjectMembers.Any(pm => pm.ProjectId == projectId && pm.MemberId == m.Id));
+                || db.ProjectMembers.Any(pm => pm.ProjectId == projectId && pm.MemberId == m.Id
+                    && (pm.Relation == ProjectRelation.Team || pm.State == ContactState.Accepted)));
         }
 
         return members.Where(m => m.IsSubcontractor || m.Kind == MemberKind.Staff);

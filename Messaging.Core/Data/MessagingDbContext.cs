@@ -29,6 +29,10 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
 
+    public DbSet<ProjectDeliverable> ProjectDeliverables => Set<ProjectDeliverable>();
+
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Participant> Participants => Set<Participant>();

@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Messaging.Core.Access;
+using Messaging.Core.Messages;
 
 namespace Messaging.Core.Export;
 
@@ -50,7 +51,7 @@ public static class ExportCsv
             csv.WriteField(ExportRange.Utc(m.SentAt));
             csv.WriteField(ExportRange.LocalIso(m.SentAt, zone));
             csv.WriteField(m.SenderName);
-            csv.WriteField(m.SenderKind == MemberKind.Staff ? "staff" : "client");
+            csv.WriteField(m.Kind == MessageKind.System ? "system" : m.SenderKind == MemberKind.Staff ? "staff" : "client");
             csv.WriteField(m.IsInternal ? "internal" : "everyone");
             csv.WriteField(m.Body);
             csv.WriteField(string.Join("; ", m.Attachments.Select(a => a.FileName)));

@@ -75,8 +75,8 @@ public static class ExportQuery
                 x.Subject,
                 x.m.Id,
                 x.m.CreatedAt,
-                x.m.Author!.DisplayName,
-                x.m.Author.Kind,
+                x.m.Kind == MessageKind.System ? ExportRow.SystemSender : x.m.Author!.DisplayName,
+                x.m.Author!.Kind,
                 x.m.Visibility,
                 x.m.Kind,
                 x.m.DeletedAt != null ? ""
@@ -114,6 +114,9 @@ public sealed record ExportRow(
     long ConversationId, string Subject, long MessageId, DateTimeOffset SentAt, string SenderName, MemberKind SenderKind,
     MessageVisibility Visibility, MessageKind Kind, string Body, DateTimeOffset? EditedAt, bool IsDeleted, bool IsHidden, string? Files)
 {
+    /// <summary>The sender a system message is exported with: the portal, never the person who set it off.</summary>
+    public const string SystemSender = "System";
+
     public const string FileSeparator = "\u001e";
     public const string FieldSeparator = "\u001f";
 

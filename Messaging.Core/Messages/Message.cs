@@ -33,13 +33,23 @@ public enum MessageKind
 
     /// <summary>The workspace's out-of-office text, sent on behalf of an absent assignee when the workspace turned it on.</summary>
     OutOfOffice,
+
+    /// <summary>
+    /// A system message: an announcement the portal itself makes in the thread (a project's welcome, stage, checklist,
+    /// milestone and payment changes, reminders). Its body is plain text written only from what everyone in the thread
+    /// may know; it is never shown as from a person and never edited. <see cref="Message.AuthorMemberId"/> is who set it
+    /// off (for the record), not its author.
+    /// </summary>
+    System,
 }
 
-/// <summary>How a message reached the thread: typed in the app, or a reply to a notification email ("via email").</summary>
+/// <summary>How a message reached the thread: typed in the app, a reply by email ("via email"), a text message, or the REST API.</summary>
 public enum MessageChannel
 {
     App,
     Email,
+    Sms,
+    Api,
 }
 
 public sealed class Message

@@ -17,6 +17,11 @@ public static class MessageChangeRules
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == MessageKind.System)
+        {
+            return "System messages can't be edited.";
+        }
+
         if (message.Kind != MessageKind.Text)
         {
             return "Lines about who joined or left can't be edited.";
@@ -61,6 +66,11 @@ public static class MessageChangeRules
     {
         ArgumentNullException.ThrowIfNull(me);
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == MessageKind.System)
+        {
+            return "System messages can't be deleted.";
+        }
+
         if (message.Kind != MessageKind.Text)
         {
             return "Lines about who joined or left can't be deleted.";

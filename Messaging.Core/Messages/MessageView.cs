@@ -18,6 +18,9 @@ public sealed record MessageView(
     /// <summary>A line the thread records about itself ("X added Y"), shown centred without an author header.</summary>
     public bool IsSystem => Kind != MessageKind.Text;
 
+    /// <summary>A system message (<see cref="MessageKind.System"/>): an announcement of the portal, from no person.</summary>
+    public bool IsAnnouncement => Kind == MessageKind.System;
+
     /// <summary>An Admin hid the message after a report: <see cref="BodyHtml"/> then only says so.</summary>
     public bool IsHidden { get; init; }
 
@@ -84,6 +87,7 @@ internal static class MessageViews
             r.IsDeleted ? $"<p class=\"msg-deleted\" data-testid=\"message-deleted\">{DeletedText}</p>"
             : r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
             : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body, r.Mentions, me.MemberId)
+            : r.Kind == MessageKind.System ? WebUtility.HtmlEncode(r.Body)
             : WebUtility.HtmlEncode(r.Kind == MessageKind.OutOfOffice ? $"Automatic reply for {r.AuthorName}: {r.Body}" : SystemText(r.Kind, r.AuthorName, r.SubjectName)),
             r.Visibility, r.CreatedAt, r.Kind)
         {

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Messages;
 
 /// <summary>
-/// Appends a message to a conversation inside the caller's transaction: the message row, the
-/// conversation's activity times and the sender's read pointer; then publishes <see cref="MessageAppended"/>,
+/// Appends a message to a conversation inside the caller's transaction: the message row; then publishes <see cref="MessageAppended"/>,
 /// and what else a message sets off (the live event, the audit entry, the inbox workflow, notification
-/// emails...) is done by that event's handlers, in the same transaction. A retried idempotent send never gets
+/// emails...) is done by that event's handlers, in the same transaction; then the sender's read pointer and, last,
+/// the conversation's activity times. A retried idempotent send never gets
 /// here, so it sets off nothing twice. Shared by <see cref="SendMessage"/>, <see cref="StartConversation"/> and
 /// the lines the thread tells about itself, so all write the same rows.
 /// </summary>
@@ -71,6 +71,22 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Dom
             SubjectMemberId = subjectMemberId,
         }, ct);
 
+    /// <summary>
+    /// Appends a system message (<see cref="MessageKind.System"/>): plain text the portal announces, set off by <paramref name="me"/>
+    /// but not written by them, so it never makes them a participant.
+    /// </summary>
+    public Task<Message> AppendSystemMessageAsync(
+        CurrentMember me, Conversation conversation, string text, MessageVisibility visibility, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return AppendAsync(me, conversation, new Message
+        {
+            Body = text.Length > Message.MaxBodyLength ? text[..Message.MaxBodyLength] : text,
+            Visibility = visibility,
+            Kind = MessageKind.System,
+        }, ct);
+    }
+
     private async Task<Message> AppendAsync(CurrentMember me, Conversation conversation, Message message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(me);
@@ -87,18 +103,11 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Dom
         }
 
         db.Messages.Add(message);
-
-        conversation.LastActivityAt = now;
-        if (visibility == MessageVisibility.Everyone)
-        {
-            conversation.LastPublicActivityAt = now;
-        }
-
         await db.SaveChangesAsync(ct);
         await events.PublishAsync(new MessageAppended(conversation, message, me.Kind), ct);
         var participant = await db.Participants.SingleOrDefaultAsync(
             p => p.ConversationId == conversation.Id && p.MemberId == me.MemberId, ct);
-        if (participant is null && visibility == MessageVisibility.Everyone)
+        if (participant is null && visibility == MessageVisibility.Everyone && message.Kind != MessageKind.System)
         {
             // Staff who answer a thread they could only see become part of it.
             participant = new Participant { ConversationId = conversation.Id, MemberId = me.MemberId, JoinedAt = now };
@@ -111,7 +120,58 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Dom
         }
 
         await db.SaveChangesAsync(ct);
+        await TouchAsync(conversation, now, visibility == MessageVisibility.Everyone, ct);
         return message;
+    }
+
+    /// <summary>
+    /// The conversation's activity times, moved forward (never back) by one statement, last, just before the caller
+    /// commits: the conversation row is locked only from here to the commit, not while the handlers of
+    /// <see cref="MessageAppended"/> run, so concurrent sends to one conversation do not queue behind each other's
+    /// whole transaction (issue 18). The tracked entity gets the same values, without another UPDATE.
+    /// </summary>
+    private async Task TouchAsync(Conversation conversation, DateTimeOffset now, bool isPublic, CancellationToken ct)
+    {
+        var rows = db.Conversations.Where(c => c.Id == conversation.Id);
+        if (isPublic)
+        {
+            await rows.ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.LastActivityAt, c => c.LastActivityAt > now ? c.LastActivityAt : now)
+                    .SetProperty(c => c.LastPublicActivityAt, c => c.LastPublicActivityAt > now ? c.LastPublicActivityAt : now),
+                ct);
+        }
+        else
+        {
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, c => c.LastActivityAt > now ? c.LastActivityAt : now), ct);
+        }
+
+        var entry = db.Entry(conversation);
+        if (entry.State == EntityState.Detached)
+        {
+            conversation.LastActivityAt = conversation.LastActivityAt > now ? conversation.LastActivityAt : now;
+            if (isPublic)
+            {
+                conversation.LastPublicActivityAt = conversation.LastPublicActivityAt > now ? conversation.LastPublicActivityAt : now;
+            }
+
+            return;
+        }
+
+        Keep(entry.Property(c => c.LastActivityAt), now);
+        if (isPublic)
+        {
+            Keep(entry.Property(c => c.LastPublicActivityAt), now);
+        }
+    }
+
+    private static void Keep(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<Conversation, DateTimeOffset> property, DateTimeOffset now)
+    {
+        if (property.CurrentValue < now)
+        {
+            property.CurrentValue = now;
+            property.OriginalValue = now;
+            property.IsModified = false;
+        }
     }
 }
 

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Projects;
 
 /// <summary>
-/// Adds a member to a project: a client as a contact, staff to the team. Subcontractors are not
-/// project contacts; staff add them to single conversations.
+/// Adds a member to a project: a client as an invited contact (they accept in the portal, or staff mark them
+/// accepted), staff to the team. Subcontractors are not project contacts; staff add them to single conversations.
 /// </summary>
 public sealed class AddProjectMember(MessagingDbContext db, AuditLog audit)
 {
@@ -35,8 +35,10 @@ public sealed class AddProjectMember(MessagingDbContext db, AuditLog audit)
         var relation = member.Kind == MemberKind.Client ? ProjectRelation.Contact : ProjectRelation.Team;
         if (project.Members.All(pm => pm.MemberId != member.Id))
         {
-            project.Members.Add(new ProjectMember { ProjectId = project.Id, MemberId = member.Id, Relation = relation });
-            audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture), $"{project.Name}: added {member.DisplayName} ({relation})");
+            var state = relation == ProjectRelation.Contact ? ContactState.Invited : ContactState.Accepted;
+            project.Members.Add(new ProjectMember { ProjectId = project.Id, MemberId = member.Id, Relation = relation, State = state });
+            audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture),
+                relation == ProjectRelation.Contact ? $"{project.Name}: invited {member.DisplayName} (contact)" : $"{project.Name}: added {member.DisplayName} ({relation})");
             await db.SaveChangesAsync(ct);
         }
 

@@ -2,12 +2,13 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Audit;
 using Messaging.Core.Common;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 
 namespace Messaging.Core.Projects;
 
-/// <summary>Creates a project (Managers and Admins).</summary>
-public sealed class CreateProject(MessagingDbContext db, TimeProvider clock, AuditLog audit)
+/// <summary>Creates a project (Managers and Admins); one created Active gets its project thread at once.</summary>
+public sealed class CreateProject(MessagingDbContext db, TimeProvider clock, AuditLog audit, DomainEvents events)
 {
     public const string NameField = "Name";
 
@@ -36,6 +37,12 @@ public sealed class CreateProject(MessagingDbContext db, TimeProvider clock, Aud
         await db.SaveChangesAsync(ct);
         audit.Record(me, AuditActions.ProjectChange, "project", project.Id.ToString(CultureInfo.InvariantCulture), $"created {project.Name} ({stage})");
         await db.SaveChangesAsync(ct);
+        if (stage == ProjectStage.Active)
+        {
+            // Created Active: it becomes Active now, so its project thread is created now.
+            await events.SaveAndPublishAsync(new ProjectStageChanged(project, ProjectStage.Lead, me), ct);
+        }
+
         await tx.CommitAsync(ct);
         return Result<long>.Ok(project.Id);
     }

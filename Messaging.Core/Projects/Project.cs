@@ -17,6 +17,26 @@ public enum ProjectRelation
     Team,
 }
 
+/// <summary>
+/// Where a client contact stands on a project. Staff invite; the client accepts in the portal (or staff mark it);
+/// only accepted contacts are messaged about the project. Team members are always <see cref="Accepted"/>.
+/// </summary>
+public enum ContactState
+{
+    Invited,
+    Accepted,
+    Removed,
+}
+
+/// <summary>Where the project's payment stands, as staff set it (shown to its clients in the thread's panel).</summary>
+public enum PaymentState
+{
+    NotInvoiced,
+    Invoiced,
+    PartiallyPaid,
+    Paid,
+}
+
 /// <summary>A campaign or job that clients and staff talk about.</summary>
 public sealed class Project
 {
@@ -32,6 +52,24 @@ public sealed class Project
     public bool AutoAssign { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Each accepted contact gets a project thread of their own instead of joining the one shared thread.</summary>
+    public bool ThreadPerContact { get; set; }
+
+    /// <summary>The shared project thread, created once when the project first becomes Active.</summary>
+    public long? ThreadConversationId { get; set; }
+
+    /// <summary>When the project's threads were created (its first move to Active); set once, so they are never created twice.</summary>
+    public DateTimeOffset? ThreadsCreatedAt { get; set; }
+
+    /// <summary>What the project is about, as its clients and team read it in the thread's panel (plain text).</summary>
+    public string Brief { get; set; } = string.Empty;
+
+    public DateOnly? StartsOn { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public PaymentState PaymentState { get; set; }
 
     public List<ProjectMember> Members { get; set; } = [];
 }

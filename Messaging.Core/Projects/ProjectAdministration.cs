@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Projects;
 
 /// <summary>Shared rule of the project use cases: Managers and Admins manage the projects of their own workspace; to anyone else they do not exist.</summary>
-internal static class ProjectAdministration
+public static class ProjectAdministration
 {
     public static bool CanManage(CurrentMember me) => me.SeesWholeWorkspace;
 

@@ -1,3 +1,4 @@
+using Messaging.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,8 @@ public sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Projec
         ArgumentNullException.ThrowIfNull(builder);
         builder.HasKey(pm => new { pm.ProjectId, pm.MemberId });
         builder.Property(pm => pm.Relation).HasConversion<string>().HasMaxLength(20);
+        builder.Property(pm => pm.State).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(pm => pm.ThreadConversationId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Project>().WithMany(p => p.Members).HasForeignKey(pm => pm.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(pm => pm.Member).WithMany().HasForeignKey(pm => pm.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -25,4 +25,17 @@ public static class ProjectStageRules
     };
 
     public static string Label(ProjectStage stage) => stage == ProjectStage.OnHold ? "On hold" : stage.ToString();
+
+    /// <summary>
+    /// Why a project may not move from <paramref name="from"/> to <paramref name="to"/>, or null when it may. A lead becomes
+    /// Active or is closed (it is not put on hold before it starts); once a project has started it never goes back to Lead;
+    /// a closed project may be reopened as Active. Staying where it is is always allowed (and changes nothing).
+    /// </summary>
+    public static string? RefuseChange(ProjectStage from, ProjectStage to) => (from, to) switch
+    {
+        _ when from == to => null,
+        (ProjectStage.Lead, ProjectStage.OnHold) => "A lead can't be put on hold before it starts: make it Active or close it.",
+        (_, ProjectStage.Lead) => $"A project that has started can't go back to Lead (it is {Label(from)}).",
+        _ => null,
+    };
 }

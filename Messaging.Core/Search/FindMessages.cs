@@ -67,7 +67,7 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
         }
 
         await index.CatchUpAsync(db, ct);
-        var analyzer = SearchAnalyzers.For(await LanguageAsync(me.WorkspaceId, ct));
+        var analyzer = SearchAnalyzers.For(index.LanguageOf(me.WorkspaceId));
         Query? words = null;
         if (query.HasText)
         {
@@ -103,7 +103,8 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
 
         var shown = found.Ids.Skip((page - 1) * SearchOptions.PageSize).Take(SearchOptions.PageSize).ToList();
         var rows = await DescribeAsync(shown, ct);
-        var groups = Group(shown, rows, words, analyzer);
+        List<FileTextRow> files = words is null ? [] : await FileTextsAsync(shown, ct);
+        var groups = Group(shown, rows, files, words, analyzer);
         return Result<SearchResults>.Ok(new SearchResults(groups, page, found.Ids.Count > page * SearchOptions.PageSize, false)
         {
             Approximate = approximate,
@@ -118,8 +119,34 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
         var must = new BooleanQuery
         {
             { new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Workspace, SearchDocument.Key(me.WorkspaceId))), Occur.MUST },
-            { new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Kind, nameof(MessageKind.Text))), Occur.MUST },
         };
+        var text = new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Kind, nameof(MessageKind.Text)));
+        if (f.MessageType == SearchMessageType.System)
+        {
+            must.Add(new MatchAllDocsQuery(), Occur.MUST);
+            must.Add(text, Occur.MUST_NOT);
+        }
+        else if (f.MessageType is SearchMessageType.Message or SearchMessageType.Note)
+        {
+            must.Add(text, Occur.MUST);
+        }
+        else
+        {
+            // People's messages and the portal's own system messages; participant changes and automatic replies are not searched.
+            must.Add(new BooleanQuery { { text, Occur.SHOULD }, { new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Kind, nameof(MessageKind.System))), Occur.SHOULD } }, Occur.MUST);
+        }
+
+        if (f.MessageType is SearchMessageType.Message or SearchMessageType.Note)
+        {
+            var visibility = f.MessageType == SearchMessageType.Note ? nameof(MessageVisibility.StaffOnly) : nameof(MessageVisibility.Everyone);
+            must.Add(new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Visibility, visibility)), Occur.MUST);
+        }
+
+        if (f.FileType is { } fileType)
+        {
+            must.Add(new TermQuery(new Lucene.Net.Index.Term(SearchDocument.FileType, fileType)), Occur.MUST);
+        }
+
         if (reach.ConversationIds is { } ids)
         {
             must.Add(new ConstantScoreQuery(new TermsFilter(SearchDocument.Conversation, ids.Select(id => new BytesRef(SearchDocument.Key(id))).ToArray())), Occur.MUST);
@@ -148,6 +175,9 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
         if (authors is not null)
         {
             must.Add(new ConstantScoreQuery(new TermsFilter(SearchDocument.Author, authors.Select(id => new BytesRef(SearchDocument.Key(id))).ToArray())), Occur.MUST);
+
+            // A system message is from nobody: who set it off is not its author.
+            must.Add(new TermQuery(new Lucene.Net.Index.Term(SearchDocument.Kind, nameof(MessageKind.Text))), Occur.MUST);
         }
 
         return new QueryWrapperFilter(must);
@@ -165,13 +195,6 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
         return await db.Members.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId && EF.Functions.ILike(m.DisplayName, from, "\\"))
             .Select(m => m.Id).ToListAsync(ct);
-    }
-
-    private static Task<string> LanguageAsync(long workspaceId, CancellationToken ct)
-    {
-        _ = workspaceId;
-        _ = ct;
-        return Task.FromResult(SearchAnalyzers.English);
     }
 
     /// <summary>
@@ -243,8 +266,8 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
 
         return await db.Database.SqlQuery<HitRow>($"""
             SELECT m.id AS message_id, m.conversation_id, c.subject, p.name AS project_name,
-                   a.display_name AS author_name, m.created_at, m.visibility = 'StaffOnly' AS is_note,
-                   m.hidden_at IS NOT NULL AS is_hidden, m.attachment_names AS file_names, m.body
+                   CASE WHEN m.kind = 'System' THEN 'System' ELSE a.display_name END AS author_name, m.created_at, m.visibility = 'StaffOnly' AS is_note,
+                   m.hidden_at IS NOT NULL AS is_hidden, m.attachment_names AS file_names, m.body, m.kind
             FROM messages m
             JOIN conversations c ON c.id = m.conversation_id
             LEFT JOIN projects p ON p.id = c.project_id
@@ -253,16 +276,74 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
             """).ToListAsync(ct);
     }
 
-    private static List<SearchGroup> Group(List<long> order, List<HitRow> rows, Query? words, Analyzer analyzer)
+    /// <summary>The text read from the files of the hits shown (to say which file matched, and where).</summary>
+    private async Task<List<FileTextRow>> FileTextsAsync(List<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Database.SqlQuery<FileTextRow>($"""
+            SELECT t.message_id, a.file_name, t.text
+            FROM attachment_texts t JOIN attachments a ON a.id = t.attachment_id
+            WHERE t.message_id = ANY({ids.ToArray()}) AND t.text <> ''
+            ORDER BY t.attachment_id
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Each file whose text holds the words, with the best fragment marked (encoded like every snippet).</summary>
+    internal static IReadOnlyList<SearchFileMatch> FileMatches(IEnumerable<(string FileName, string Text)> files, Query? words, Analyzer analyzer)
+    {
+        if (words is null)
+        {
+            return [];
+        }
+
+        var matches = new List<SearchFileMatch>();
+        foreach (var (name, raw) in files)
+        {
+            var text = SearchDocument.Clean(raw);
+            var scorer = new QueryScorer(words, SearchDocument.FileText);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter(SearchSnippet.Start.ToString(), SearchSnippet.Stop.ToString()), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, 160),
+                MaxDocCharsToAnalyze = text.Length,
+            };
+            var fragment = highlighter.GetBestFragments(analyzer.GetTokenStream(SearchDocument.FileText, text), text, 1, " … ");
+            if (!string.IsNullOrEmpty(fragment))
+            {
+                matches.Add(new SearchFileMatch(name, SearchSnippet.ToHtml(fragment)));
+            }
+        }
+
+        return matches;
+    }
+
+    private static List<SearchGroup> Group(List<long> order, List<HitRow> rows, List<FileTextRow> files, Query? words, Analyzer analyzer)
     {
         var byId = rows.ToDictionary(r => r.MessageId);
+        var filesOf = files.ToLookup(f => f.MessageId);
         return order.Where(byId.ContainsKey).Select(id => byId[id])
             .GroupBy(r => r.ConversationId)
             .Select(g => new SearchGroup(g.Key, g.First().Subject, g.First().ProjectName, g.Select(r => new SearchHit(
-                r.MessageId, r.ConversationId, r.AuthorName, r.CreatedAt, Snippet(r.Body, words, analyzer),
-                FileNames(r.FileNames, words, analyzer), r.IsNote, r.IsHidden)).ToList()))
+                r.MessageId, r.ConversationId, r.AuthorName, r.CreatedAt, r.Body.Length == 0 ? SearchSnippet.ToHtml(KindLabel(r.Kind)) : Snippet(r.Body, words, analyzer),
+                FileNames(r.FileNames, words, analyzer), r.IsNote, r.IsHidden)
+            {
+                FileMatches = FileMatches(filesOf[r.MessageId].Select(f => (f.FileName, f.Text)), words, analyzer),
+            }).ToList()))
             .ToList();
     }
+
+    /// <summary>What a line of the thread without text says it is (<c>type:system</c> lists them).</summary>
+    private static string KindLabel(string kind) => kind switch
+    {
+        nameof(MessageKind.ParticipantAdded) => "Someone was added to the conversation",
+        nameof(MessageKind.ParticipantRemoved) => "Someone was removed from the conversation",
+        nameof(MessageKind.Assigned) or nameof(MessageKind.AutoAssigned) => "The conversation was assigned",
+        nameof(MessageKind.Unassigned) => "The conversation was unassigned",
+        _ => string.Empty,
+    };
 
     /// <summary>The best two fragments of the body with the matched words marked by Lucene's highlighter, then HTML-encoded (<see cref="SearchSnippet.ToHtml"/>).</summary>
     internal static string Snippet(string body, Query? words, Analyzer analyzer)
@@ -404,9 +485,11 @@ public sealed class FindMessages(MessagingDbContext db, SearchMessages sql, Sear
         return d[a.Length, b.Length];
     }
 
+    private sealed record FileTextRow(long MessageId, string FileName, string Text);
+
     private sealed record Collected(List<long> Ids, bool TimedOut);
 
     private sealed record HitRow(
         long MessageId, long ConversationId, string Subject, string? ProjectName, string AuthorName, DateTimeOffset CreatedAt,
-        bool IsNote, bool IsHidden, string FileNames, string Body);
+        bool IsNote, bool IsHidden, string FileNames, string Body, string Kind);
 }

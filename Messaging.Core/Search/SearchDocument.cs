@@ -28,8 +28,11 @@ public static class SearchDocument
     public const string Body = "body";
     public const string Files = "files";
 
+    /// <summary>The text read from inside the message's files (<see cref="ExtractAttachmentTexts"/>).</summary>
+    public const string FileText = "filetext";
+
     /// <summary>The fields the words typed in the search box are looked for in; nothing else is ever parsed from user text.</summary>
-    public static readonly string[] TextFields = [Body, Files];
+    public static readonly string[] TextFields = [Body, Files, FileText];
 
     public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -53,6 +56,7 @@ public static class SearchDocument
             new StringField(HasFiles, m.AttachmentNames.Length > 0 ? "1" : "0", Field.Store.NO),
             new TextField(Body, Clean(m.Body), Field.Store.NO),
             new TextField(Files, FileNameWords(m.AttachmentNames), Field.Store.NO),
+            new TextField(FileText, Clean(m.FileText), Field.Store.NO),
         };
         foreach (var type in m.FileTypes)
         {
@@ -78,24 +82,34 @@ public static class SearchDocument
         return text.ToString();
     }
 
-    /// <summary>The attachment types a search can filter on (<c>type:image</c>, ...) from the files' categories and extensions.</summary>
-    public static IReadOnlyList<string> FileTypes(IEnumerable<string> categories, IEnumerable<string> extensions)
+    /// <summary>One file's type for <c>filetype:</c> (the SQL re-check files them the same way): spreadsheets by extension, then the category.</summary>
+    public static string FileTypeOf(string category, string extension)
     {
-        var types = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var category in categories)
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(extension);
+        if (SearchFilters.SpreadsheetExtensions.Contains(extension.TrimStart('.').ToLowerInvariant()))
         {
-            types.Add(category.ToLowerInvariant() switch
-            {
-                "image" => "image",
-                "video" => "video",
-                "archive" => "archive",
-                _ => "document",
-            });
+            return "spreadsheet";
         }
 
-        if (extensions.Any(e => e.ToLowerInvariant() is "xlsx" or "xls" or "csv" or "ods" or "tsv"))
+        return category.ToLowerInvariant() switch
         {
-            types.Add("spreadsheet");
+            "image" => "image",
+            "video" => "video",
+            "archive" => "archive",
+            _ => "document",
+        };
+    }
+
+    /// <summary>The attachment types a search can filter on (<c>filetype:image</c>, ...), from each file's category and extension (pairs, in order).</summary>
+    public static IReadOnlyList<string> FileTypes(IEnumerable<string> categories, IEnumerable<string> extensions)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(extensions);
+        var types = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (category, extension) in categories.Zip(extensions))
+        {
+            types.Add(FileTypeOf(category, extension));
         }
 
         return types.ToList();
@@ -116,4 +130,5 @@ public sealed record IndexedMessage(
     string Kind,
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> FileTypes,
-    string Language);
+    string Language,
+    string FileText);

@@ -34,7 +34,7 @@ namespace Messaging.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bump when the documents change shape: every node then rebuilds on start.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 3;
 
     private const int FeedBatch = 2000;
     private const int RebuildBatch = 5000;
@@ -83,9 +83,19 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            return new SearchIndexStatus(gen is not null, gen?.Path, documents, gen?.Cursor, Volatile.Read(ref progress), lastRebuildAt, lastRefreshMs, lastFeedToSearchableMs);
+            return new SearchIndexStatus(gen is not null, gen?.Path, documents, gen?.Cursor, Volatile.Read(ref progress), lastRebuildAt, lastRefreshMs, lastFeedToSearchableMs)
+            {
+                RebuildRequest = gen?.RebuildRequest ?? 0,
+            };
         }
     }
+
+    /// <summary>
+    /// The language <paramref name="workspaceId"/>'s messages are indexed in: the one read when this index was built, so a
+    /// search analyzes its words as the index did even while a rebuild for a new language runs.
+    /// </summary>
+    public string LanguageOf(long workspaceId) =>
+        Volatile.Read(ref current)?.Languages.GetValueOrDefault(workspaceId) ?? SearchAnalyzers.English;
 
     /// <summary>Waits (at most <paramref name="timeout"/>) for the first index to open or be built.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout, CancellationToken ct)
@@ -168,12 +178,14 @@ public sealed class SearchIndex : IDisposable
             long? snapshotXmin = null;
             long after = 0;
             var applied = 0;
+            long requested = 0;
             DateTimeOffset? oldest = null;
             var watch = Stopwatch.StartNew();
             while (true)
             {
-                var (xmin, rows) = await ReadFeedAsync(connection, gen.Cursor, after, ct);
+                var (xmin, request, rows) = await ReadFeedAsync(connection, gen.Cursor, after, ct);
                 snapshotXmin ??= xmin;
+                requested = Math.Max(requested, request);
                 var fresh = rows.Where(r => !gen.Applied.ContainsKey(r.Position)).ToList();
                 if (fresh.Count > 0)
                 {
@@ -216,12 +228,31 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
+            if (requested > gen.RebuildRequest && Volatile.Read(ref rebuildRunning) == 0)
+            {
+                // Asked for on some node (the admin page, a new search language): rebuilt here too, off this call.
+                _ = Task.Run(() => RebuildRequestedAsync(requested), CancellationToken.None);
+            }
+
             return applied;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
             gate.Release();
+        }
+    }
+
+    private async Task RebuildRequestedAsync(long request)
+    {
+        try
+        {
+            logger.LogInformation("Search index rebuild requested (request {Request})", request);
+            await RebuildAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The requested search index rebuild failed; the old index keeps answering, and the next round asks again");
         }
     }
 
@@ -233,7 +264,7 @@ public sealed class SearchIndex : IDisposable
         {
             if (current is { Dirty: true } gen)
             {
-                Commit(gen.Writer, gen.Cursor, gen.MaxPosition);
+                Commit(gen.Writer, gen.Cursor, gen.MaxPosition, gen.RebuildRequest, gen.Languages);
                 gen.Dirty = false;
             }
         }
@@ -263,7 +294,7 @@ public sealed class SearchIndex : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             await db.Database.OpenConnectionAsync(ct);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            var (cursor, _) = await ReadFeedAsync(connection, long.MaxValue, long.MaxValue, ct);
+            var (cursor, request, _) = await ReadFeedAsync(connection, long.MaxValue, long.MaxValue, ct);
             var total = await ScalarAsync(connection, "SELECT count(*) FROM messages WHERE deleted_at IS NULL", ct);
             Volatile.Write(ref progress, new RebuildProgress(0, total, DateTimeOffset.UtcNow));
             var directory = FSDirectory.Open(new DirectoryInfo(path));
@@ -296,8 +327,8 @@ public sealed class SearchIndex : IDisposable
             }
 
             await db.Database.CloseConnectionAsync();
-            Commit(writer, cursor, 0);
-            var gen = new Generation(path, directory, writer, cursor);
+            Commit(writer, cursor, 0, request, languages);
+            var gen = new Generation(path, directory, writer, cursor) { RebuildRequest = request, Languages = languages };
             Swap(gen);
             WriteCurrentName(name);
             lastRebuildAt = DateTimeOffset.UtcNow;
@@ -343,7 +374,7 @@ public sealed class SearchIndex : IDisposable
         {
             try
             {
-                Commit(gen.Writer, gen.Cursor, gen.MaxPosition);
+                Commit(gen.Writer, gen.Cursor, gen.MaxPosition, gen.RebuildRequest, gen.Languages);
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException)
             {
@@ -399,6 +430,8 @@ public sealed class SearchIndex : IDisposable
             var gen = new Generation(path, directory, writer, long.Parse(data["cursor"], CultureInfo.InvariantCulture))
             {
                 MaxPosition = long.Parse(data["position"], CultureInfo.InvariantCulture),
+                RebuildRequest = data.TryGetValue("request", out var request) ? long.Parse(request, CultureInfo.InvariantCulture) : 0,
+                Languages = ParseLanguages(data.TryGetValue("languages", out var languages) ? languages : string.Empty),
             };
             return gen;
         }
@@ -409,16 +442,34 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private static void Commit(IndexWriter writer, long cursor, long position)
+    private static void Commit(IndexWriter writer, long cursor, long position, long request, Dictionary<long, string> languages)
     {
         writer.SetCommitData(new Dictionary<string, string>
         {
             ["schema"] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            ["request"] = request.ToString(CultureInfo.InvariantCulture),
+            ["languages"] = string.Join(',', languages.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Key}={l.Value}"))),
             ["cursor"] = cursor.ToString(CultureInfo.InvariantCulture),
             ["position"] = position.ToString(CultureInfo.InvariantCulture),
             ["at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         });
         writer.Commit();
+    }
+
+    /// <summary>The languages a commit recorded (<c>1=english,2=german</c>).</summary>
+    private static Dictionary<long, string> ParseLanguages(string text)
+    {
+        var languages = new Dictionary<long, string>();
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && SearchAnalyzers.IsKnown(parts[1]))
+            {
+                languages[id] = parts[1];
+            }
+        }
+
+        return languages;
     }
 
     private string? ReadCurrentName()
@@ -467,11 +518,12 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Feed rows at or above <paramref name="cursor"/> after <paramref name="after"/>, and the xmin of the same snapshot.</summary>
-    private static async Task<(long Xmin, List<FeedRow> Rows)> ReadFeedAsync(NpgsqlConnection connection, long cursor, long after, CancellationToken ct)
+    private static async Task<(long Xmin, long Request, List<FeedRow> Rows)> ReadFeedAsync(NpgsqlConnection connection, long cursor, long after, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            WITH s AS (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS xmin)
-            SELECT s.xmin, f.position, f.message_id, f.xid, f.created_at
+            WITH s AS (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS xmin,
+                              (SELECT coalesce(max(id), 0) FROM search_rebuild_requests) AS request)
+            SELECT s.xmin, f.position, f.message_id, f.xid, f.created_at, s.request
             FROM s LEFT JOIN LATERAL (
                 SELECT position, message_id, xid, created_at FROM search_feed
                 WHERE xid >= @cursor AND position > @after ORDER BY position LIMIT @limit) f ON true
@@ -481,23 +533,24 @@ public sealed class SearchIndex : IDisposable
         cmd.Parameters.AddWithValue("limit", FeedBatch);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         long xmin = 0;
+        long request = 0;
         var rows = new List<FeedRow>();
         while (await reader.ReadAsync(ct))
         {
             xmin = reader.GetInt64(0);
+            request = reader.GetInt64(5);
             if (!reader.IsDBNull(1))
             {
                 rows.Add(new FeedRow(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4)));
             }
         }
 
-        return (xmin, rows);
+        return (xmin, request, rows);
     }
 
     private static async Task<int> ApplyAsync(NpgsqlConnection connection, Generation gen, long[] ids, CancellationToken ct)
     {
-        var languages = await LanguagesAsync(connection, ct);
-        var rows = await ReadMessagesAsync(connection, languages, "m.id = ANY(@ids)", [new("ids", ids)], ct);
+        var rows = await ReadMessagesAsync(connection, gen.Languages, "m.id = ANY(@ids)", [new("ids", ids)], ct);
         var found = new HashSet<long>();
         foreach (var row in rows)
         {
@@ -521,11 +574,20 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Each workspace's search language (what its messages are stemmed with).</summary>
-    private static Task<Dictionary<long, string>> LanguagesAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<Dictionary<long, string>> LanguagesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        _ = connection;
-        _ = ct;
-        return Task.FromResult(new Dictionary<long, string>());
+        await using var cmd = new NpgsqlCommand("SELECT id, search_language FROM workspaces WHERE search_language <> 'english'", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var languages = new Dictionary<long, string>();
+        while (await reader.ReadAsync(ct))
+        {
+            if (SearchAnalyzers.IsKnown(reader.GetString(1)))
+            {
+                languages[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        return languages;
     }
 
     private static async Task<List<IndexedMessage>> ReadMessagesAsync(
@@ -534,11 +596,14 @@ public sealed class SearchIndex : IDisposable
         await using var cmd = new NpgsqlCommand($"""
             SELECT m.id, m.workspace_id, m.conversation_id, m.author_member_id, m.body, m.attachment_names, m.visibility,
                    m.hidden_at IS NOT NULL, m.deleted_at IS NOT NULL, m.kind, m.created_at,
-                   coalesce(f.categories, '{"{}"}'), coalesce(f.extensions, '{"{}"}')
+                   coalesce(f.categories, '{"{}"}'), coalesce(f.extensions, '{"{}"}'), coalesce(t.text, '')
             FROM messages m
             LEFT JOIN LATERAL (
-                SELECT array_agg(DISTINCT a.category::text) AS categories, array_agg(DISTINCT a.extension::text) AS extensions
+                SELECT array_agg(a.category::text ORDER BY a.id) AS categories, array_agg(a.extension::text ORDER BY a.id) AS extensions
                 FROM attachments a WHERE a.message_id = m.id) f ON true
+            LEFT JOIN LATERAL (
+                SELECT string_agg(x.text, E'\n' ORDER BY x.attachment_id) AS text
+                FROM attachment_texts x WHERE x.message_id = m.id AND x.text <> '') t ON true
             WHERE {where}
             """, connection);
         cmd.Parameters.AddRange(parameters);
@@ -551,7 +616,7 @@ public sealed class SearchIndex : IDisposable
                 reader.GetInt64(0), workspace, reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5),
                 reader.GetString(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10),
                 SearchDocument.FileTypes(reader.GetFieldValue<string[]>(11), reader.GetFieldValue<string[]>(12).Select(e => e.TrimStart('.'))),
-                languages.GetValueOrDefault(workspace, SearchAnalyzers.English)));
+                languages.GetValueOrDefault(workspace, SearchAnalyzers.English), reader.GetString(13)));
         }
 
         return rows;
@@ -595,6 +660,12 @@ public sealed class SearchIndex : IDisposable
 
         public bool Dirty { get; set; }
 
+        /// <summary>The newest rebuild request this index was built after (<see cref="SearchRebuildRequest"/>).</summary>
+        public long RebuildRequest { get; init; }
+
+        /// <summary>Workspaces not in English, as they were when this index was built.</summary>
+        public Dictionary<long, string> Languages { get; init; } = [];
+
         public void Dispose()
         {
             Manager.Dispose();
@@ -607,7 +678,11 @@ public sealed class SearchIndex : IDisposable
 /// <summary>What the admin page shows of this node's index.</summary>
 public sealed record SearchIndexStatus(
     bool Ready, string? Folder, int? Documents, long? Cursor, RebuildProgress? Rebuild, DateTimeOffset? LastRebuildAt,
-    double? LastRefreshMs, double? LastFeedToSearchableMs);
+    double? LastRefreshMs, double? LastFeedToSearchableMs)
+{
+    /// <summary>The newest rebuild request this index was built after.</summary>
+    public long RebuildRequest { get; init; }
+}
 
 /// <summary>A rebuild under way: <see cref="Done"/> of about <see cref="Total"/> messages.</summary>
 public sealed record RebuildProgress(long Done, long Total, DateTimeOffset StartedAt)

@@ -19,4 +19,16 @@ public sealed class SearchIndexOptions
 
     /// <summary>How long one search may spend collecting matches before it answers with what it has.</summary>
     public int SearchTimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>Attachments larger than this are indexed by name only (their text is not read).</summary>
+    public long ExtractMaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>How long reading one file's text may take; a slower file is indexed by name only.</summary>
+    public int ExtractTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>At most this much of a file's text is kept and indexed.</summary>
+    public int ExtractMaxChars { get; set; } = 200_000;
+
+    /// <summary>How often the extractor looks for new attachments (milliseconds).</summary>
+    public int ExtractPollMilliseconds { get; set; } = 1000;
 }

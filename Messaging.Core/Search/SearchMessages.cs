@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
@@ -33,7 +34,14 @@ public sealed record SearchHit(
     string SnippetHtml,
     IReadOnlyList<string> FileNamesHtml,
     bool IsNote,
-    bool IsHidden);
+    bool IsHidden)
+{
+    /// <summary>The files whose text matched (Lucene only): the hit says which file, and where.</summary>
+    public IReadOnlyList<SearchFileMatch> FileMatches { get; init; } = [];
+}
+
+/// <summary>A file of a hit whose text holds the words: its name and the best fragment, marked and HTML-encoded.</summary>
+public sealed record SearchFileMatch(string FileName, string SnippetHtml);
 
 public sealed record SearchGroup(long ConversationId, string Subject, string? ProjectName, IReadOnlyList<SearchHit> Hits);
 
@@ -137,7 +145,8 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
     internal async Task<Reach> ReachAsync(CurrentMember me, SearchQuery query, long? conversationId, CancellationToken ct)
     {
         var f = query.Filters;
-        var filtered = conversationId is not null || Like(f.In) is not null || Like(f.Project) is not null || f.IsArchived;
+        var filtered = conversationId is not null || Like(f.In) is not null || Like(f.Project) is not null || f.IsArchived
+            || Like(f.With) is not null || f.Category is not null || (f.Status is not null && me.IsStaff);
         if (me.SeesWholeWorkspace && me.Can(Permissions.View) && !filtered)
         {
             return new Reach(null);
@@ -157,7 +166,8 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
     private async Task<SearchPlan> ChoosePlanAsync(CurrentMember me, SearchQuery query, SearchTerms? terms, Reach reach, Days days, CancellationToken ct)
     {
         var f = query.Filters;
-        if (terms is null || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread)
+        if (terms is null || reach.ConversationIds is { Count: 0 } || Like(f.From) is not null || f.HasAttachment || Like(f.File) is not null || f.IsUnread
+            || f.FileType is not null || f.MessageType is not null)
         {
             return SearchPlan.Index;
         }
@@ -203,6 +213,22 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
         if (f.IsArchived)
         {
             conversations = conversations.Where(c => c.Participants.Any(p => p.MemberId == memberId && p.IsArchived));
+        }
+
+        if (Like(f.With) is { } with)
+        {
+            conversations = conversations.Where(c => c.Participants.Any(p => EF.Functions.ILike(p.Member!.DisplayName, with, LikeEscape)));
+        }
+
+        if (f.Category is { } category)
+        {
+            conversations = conversations.Where(c => c.Category == category);
+        }
+
+        // The team's workflow: a client's search never filters on it (the page says so).
+        if (f.Status is { } status && me.IsStaff)
+        {
+            conversations = conversations.Where(c => c.Status == status);
         }
 
         return conversations;
@@ -252,7 +278,14 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
         var f = query.Filters;
         var memberId = me.MemberId;
         var workspaceId = me.WorkspaceId;
-        var messages = db.Messages.AsNoTracking().Where(m => m.DeletedAt == null && m.Kind == MessageKind.Text);
+        var messages = db.Messages.AsNoTracking().Where(m => m.DeletedAt == null);
+        messages = f.MessageType switch
+        {
+            SearchMessageType.System => messages.Where(m => m.Kind != MessageKind.Text),
+            SearchMessageType.Message => messages.Where(m => m.Kind == MessageKind.Text && m.Visibility == MessageVisibility.Everyone),
+            SearchMessageType.Note => messages.Where(m => m.Kind == MessageKind.Text && m.Visibility == MessageVisibility.StaffOnly),
+            _ => messages.Where(m => m.Kind == MessageKind.Text || m.Kind == MessageKind.System),
+        };
         if (reach.ConversationIds is { } ids)
         {
             messages = messages.Where(m => m.WorkspaceId == workspaceId && ids.Contains(m.ConversationId));
@@ -289,12 +322,17 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
 
         if (Like(f.From) is { } from)
         {
-            messages = messages.Where(m => EF.Functions.ILike(m.Author!.DisplayName, from, LikeEscape));
+            messages = messages.Where(m => m.Kind == MessageKind.Text && EF.Functions.ILike(m.Author!.DisplayName, from, LikeEscape));
         }
 
         if (f.HasAttachment)
         {
             messages = messages.Where(m => m.AttachmentNames != string.Empty);
+        }
+
+        if (f.FileType is { } fileType)
+        {
+            messages = messages.Where(OfFileType(fileType));
         }
 
         if (Like(f.File) is { } file)
@@ -331,7 +369,7 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
 
         var rows = await db.Database.SqlQuery<HitRow>($"""
             SELECT m.id AS message_id, m.conversation_id, c.subject, p.name AS project_name,
-                   a.display_name AS author_name, m.created_at, m.visibility = 'StaffOnly' AS is_note,
+                   CASE WHEN m.kind = 'System' THEN 'System' ELSE a.display_name END AS author_name, m.created_at, m.visibility = 'StaffOnly' AS is_note,
                    m.hidden_at IS NOT NULL AS is_hidden, m.attachment_names AS file_names,
                    CASE WHEN {query.HasText}
                         THEN ts_headline('english', clean.body, websearch_to_tsquery('english', {query.Text}), {SearchSnippet.HeadlineOptions})
@@ -359,6 +397,23 @@ public sealed class SearchMessages(MessagingDbContext db, GetMemberTimeZone zone
                 r.MessageId, r.ConversationId, r.AuthorName, r.CreatedAt, SearchSnippet.ToHtml(r.Snippet),
                 SearchSnippet.FileNamesToHtml(r.FileNames, r.MarkedFileNames), r.IsNote, r.IsHidden)).ToList()))
             .ToList();
+    }
+
+    /// <summary>Messages with a file of this type (<c>filetype:</c>), by the attachment's category and extension, as the index files them (<see cref="SearchDocument.FileTypes"/>).</summary>
+    private System.Linq.Expressions.Expression<Func<Message, bool>> OfFileType(string type)
+    {
+        var sheets = SearchFilters.SpreadsheetExtensions.ToArray();
+        var attachments = db.Attachments;
+        return type switch
+        {
+            "image" => m => attachments.Any(a => a.MessageId == m.Id && a.Category == FileCategory.Image),
+            "video" => m => attachments.Any(a => a.MessageId == m.Id && a.Category == FileCategory.Video),
+            "archive" => m => attachments.Any(a => a.MessageId == m.Id && a.Category == FileCategory.Archive),
+            "spreadsheet" => m => attachments.Any(a => a.MessageId == m.Id && sheets.Contains(a.Extension)),
+            _ => m => attachments.Any(a => a.MessageId == m.Id
+                && (a.Category == FileCategory.Pdf || a.Category == FileCategory.Document || a.Category == FileCategory.Text)
+                && !sheets.Contains(a.Extension)),
+        };
     }
 
     private const string LikeEscape = "\\";

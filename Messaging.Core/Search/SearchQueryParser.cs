@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Messaging.Core.Conversations;
+using Messaging.Core.Inbox;
 
 namespace Messaging.Core.Search;
 
 /// <summary>
 /// Reads the search box: <c>from:</c>, <c>in:</c>, <c>project:</c>, <c>has:attachment</c>, <c>file:</c>,
-/// <c>before:</c>, <c>after:</c>, <c>is:unread</c>, <c>is:archived</c> become filters (values may be
+/// <c>before:</c>, <c>after:</c>, <c>is:unread</c>, <c>is:archived</c>, <c>filetype:</c> (or <c>has:image</c>, ...),
+/// <c>type:</c> (message, note, system; or <c>is:note</c>, ...), <c>status:</c>, <c>with:</c> and <c>category:</c> become filters (values may be
 /// "quoted"); everything else stays text for <c>websearch_to_tsquery</c> (words, "phrases", OR, -word).
 /// Never throws: an unknown operator is searched as text, a bad value is dropped, an unclosed quote is
 /// ignored, each with a warning; only a query of <see cref="SearchQuery.MaxLength"/> characters or more
@@ -13,7 +16,7 @@ namespace Messaging.Core.Search;
 /// </summary>
 public static class SearchQueryParser
 {
-    private static readonly string[] Operators = ["from", "in", "project", "has", "file", "before", "after", "is"];
+    private static readonly string[] Operators = ["from", "in", "project", "has", "file", "before", "after", "is", "filetype", "type", "status", "with", "category"];
 
     public static SearchQuery Parse(string? raw)
     {
@@ -92,6 +95,11 @@ public static class SearchQueryParser
             "has" when value.Equals("attachment", StringComparison.OrdinalIgnoreCase) || value.Equals("file", StringComparison.OrdinalIgnoreCase) => f with { HasAttachment = true },
             "is" when value.Equals("unread", StringComparison.OrdinalIgnoreCase) => f with { IsUnread = true },
             "is" when value.Equals("archived", StringComparison.OrdinalIgnoreCase) => f with { IsArchived = true },
+            "has" or "filetype" when FileType(value) is { } type => f with { FileType = type },
+            "type" or "is" when MessageType(value) is { } kind => f with { MessageType = kind },
+            "status" when Status(value) is { } status => f with { Status = status },
+            "category" when Category(value) is { } category => f with { Category = category },
+            "with" => f with { With = value },
             "before" when ParseDate(value) is { } d => f with { Before = d },
             "after" when ParseDate(value) is { } d => f with { After = d },
             _ => null,
@@ -102,8 +110,80 @@ public static class SearchQueryParser
     {
         _ when value.Length == 0 => $"\u201C{key}:\u201D needs a value, so it was left out.",
         "before" or "after" => $"\u201C{key}:{value}\u201D is not a date like {key}:2025-03-31, so it was left out.",
-        "has" => $"\u201Chas:{value}\u201D is not known (try has:attachment), so it was left out.",
+        "has" => $"\u201Chas:{value}\u201D is not known (try has:attachment or has:image), so it was left out.",
+        "filetype" => $"\u201Cfiletype:{value}\u201D is not known (try {string.Join(", ", SearchFilters.FileTypes)}), so it was left out.",
+        "type" => $"\u201Ctype:{value}\u201D is not known (try type:message or type:system), so it was left out.",
+        "status" => $"\u201Cstatus:{value}\u201D is not known (try open, waiting or closed), so it was left out.",
+        "category" => $"\u201Ccategory:{value}\u201D is not known (try project, general or system), so it was left out.",
         _ => $"\u201Cis:{value}\u201D is not known (try is:unread or is:archived), so it was left out.",
+    };
+
+    /// <summary>
+    /// The search as <paramref name="isStaff"/> may run it: a client's <c>status:</c> (the team's workflow) and
+    /// <c>type:note</c> (internal notes) are left out with a warning that says no more than for an unknown value.
+    /// The use case enforces the same rules on its own; this only tells the member why.
+    /// </summary>
+    public static SearchQuery ForMember(SearchQuery query, bool isStaff)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (isStaff || query.Error is not null)
+        {
+            return query;
+        }
+
+        var f = query.Filters;
+        var warnings = query.Warnings.ToList();
+        if (f.Status is not null)
+        {
+            warnings.Add("\u201Cstatus:\u201D is a filter for the team, so it was left out.");
+            f = f with { Status = null };
+        }
+
+        if (f.MessageType == SearchMessageType.Note)
+        {
+            warnings.Add(Problem("type", "note"));
+            f = f with { MessageType = null };
+        }
+
+        return query with { Filters = f, Warnings = warnings };
+    }
+
+    public static string? FileType(string value)
+    {
+        var lower = value.ToLowerInvariant() switch
+        {
+            "images" or "photo" or "photos" or "picture" => "image",
+            "videos" or "movie" => "video",
+            "documents" or "doc" or "docs" or "pdf" => "document",
+            "spreadsheets" or "sheet" or "sheets" or "excel" => "spreadsheet",
+            "archives" or "zip" => "archive",
+            var v => v,
+        };
+        return SearchFilters.FileTypes.Contains(lower) ? lower : null;
+    }
+
+    public static SearchMessageType? MessageType(string value) => value.ToLowerInvariant() switch
+    {
+        "message" or "messages" => SearchMessageType.Message,
+        "note" or "notes" or "internal" => SearchMessageType.Note,
+        "system" or "automatic" => SearchMessageType.System,
+        _ => null,
+    };
+
+    public static ConversationStatus? Status(string value) => value.ToLowerInvariant() switch
+    {
+        "open" => ConversationStatus.Open,
+        "waiting" or "waitingonclient" or "waiting-on-client" => ConversationStatus.WaitingOnClient,
+        "closed" => ConversationStatus.Closed,
+        _ => null,
+    };
+
+    public static ConversationCategory? Category(string value) => value.ToLowerInvariant() switch
+    {
+        "project" => ConversationCategory.Project,
+        "general" => ConversationCategory.General,
+        "system" => ConversationCategory.System,
+        _ => null,
     };
 
     public static DateOnly? ParseDate(string value) =>

@@ -46,5 +46,8 @@ public sealed class Workspace
     /// <summary>IANA time zone id the workspace reads times in (exports show local times beside UTC); default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>The language its messages are searched in (stemming, stop words); one of the search's languages, default english (issue 19).</summary>
+    public string SearchLanguage { get; set; } = "english";
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -12,6 +12,7 @@ public sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.AllowedFileTypes).HasMaxLength(1000);
         builder.Property(w => w.TimeZone).HasMaxLength(64);
+        builder.Property(w => w.SearchLanguage).HasMaxLength(20);
 
         // The staff inbox (migration 0012).
         builder.Property(w => w.OutOfOfficeText).HasMaxLength(Workspace.MaxOutOfOfficeLength);

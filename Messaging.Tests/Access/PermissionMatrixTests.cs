@@ -243,12 +243,16 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /portal/messages/{id:long}?handler=CancelScheduled"] = new(NobodysScheduled, NoScheduled()),
         ["GET /portal/messages/{id:long}/files"] = new(ClientThread),
         ["GET /portal/messages/search"] = new(Clients, Query: "q=spring"),
+        ["POST /portal/messages/search?handler=Save"] = new(Clients, new() { ["name"] = "" }),
+        ["POST /portal/messages/search?handler=DeleteSaved"] = new(NobodysScheduled, new() { ["savedSearchId"] = "0" }),
         ["GET /portal/settings/notifications"] = new(Clients),
         ["POST /portal/settings/notifications"] = new(Clients, new()),
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
         ["GET /staff/messages/search"] = new(Staff, Query: "q=spring"),
+        ["POST /staff/messages/search?handler=Save"] = new(Staff, new() { ["name"] = "" }),
+        ["POST /staff/messages/search?handler=DeleteSaved"] = new(NobodysScheduled, new() { ["savedSearchId"] = "0" }),
         ["GET /staff/messages/new"] = new(Staff),
         ["POST /staff/messages/new"] = new(StaffSend, new()),
         ["GET /staff/messages/{id:long}"] = new(StaffThreadRead),
@@ -313,6 +317,26 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /staff/projects/{id:long}?handler=Add"] = new(Managers, NoOne()),
         ["POST /staff/projects/{id:long}?handler=Remove"] = new(Managers, NoOne()),
         ["GET /staff/projects/{id:long}/files"] = new(Managers),
+        ["POST /staff/projects/{id:long}?handler=Contact"] = new(Managers, new() { ["memberId"] = "0", ["state"] = "Accepted" }),
+        ["POST /staff/projects/{id:long}?handler=ThreadMode"] = new(Managers, new() { ["perContact"] = "false" }),
+        ["POST /staff/projects/{id:long}?handler=Message"] = new(Managers, NoOne()),
+
+        // The thread's project panel (the id is the conversation's): staff who read the thread get it; editing needs
+        // projects.edit and the project's team (or Manager/Admin): a Viewer reads but is refused (403).
+        ["GET /staff/project-panel/{id:long}"] = new(Staff),
+        ["GET /staff/project-panel/{id:long}?handler=Panel"] = new(StaffThreadRead),
+        ["POST /staff/project-panel/{id:long}?handler=Details"] = new(StaffThreadSend, new()),
+        ["POST /staff/project-panel/{id:long}?handler=Payment"] = new(StaffThreadSend, new() { ["state"] = "" }),
+        ["POST /staff/project-panel/{id:long}?handler=AddItem"] = new(StaffThreadSend, new() { ["title"] = "" }),
+        ["POST /staff/project-panel/{id:long}?handler=Item"] = new(StaffThreadSend, new() { ["deliverableId"] = "0", ["state"] = "Done" }),
+        ["POST /staff/project-panel/{id:long}?handler=AddMilestone"] = new(StaffThreadSend, new() { ["title"] = "" }),
+        ["POST /staff/project-panel/{id:long}?handler=Milestone"] = new(StaffThreadSend, new() { ["milestoneId"] = "0", ["progress"] = "50" }),
+
+        // A client's projects: their own list; answering an invitation to a project they are not invited to (the
+        // matrix project has no contacts) is not found for every client, and the portal is not found for staff.
+        ["GET /portal/projects"] = new(Clients),
+        ["POST /portal/projects?handler=Accept"] = new(NobodysScheduled, new() { ["projectId"] = "{project}" }),
+        ["POST /portal/projects?handler=Decline"] = new(NobodysScheduled, new() { ["projectId"] = "{project}" }),
 
         // Administration
         ["GET /admin/settings"] = new(Admins),
@@ -322,6 +346,10 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/settings?handler=Files"] = new(Admins, new()),
         ["POST /admin/settings?handler=Inbox"] = new(Admins, new() { ["outOfOfficeEnabled"] = "true" }),
         ["POST /admin/settings?handler=TimeZone"] = new(Admins, new() { ["timeZone"] = "UTC" }),
+        ["GET /admin/search"] = new(Admins),
+        ["GET /admin/search?handler=Progress"] = new(Admins),
+        ["POST /admin/search?handler=Rebuild"] = new(Admins, new()),
+        ["POST /admin/search?handler=Language"] = new(Admins, new() { ["language"] = "" }),
         ["GET /admin/audit"] = new(Admins),
         ["GET /admin/mailbox"] = new(Admins),
         ["POST /admin/mailbox"] = new(Admins, new() { ["Input.Port"] = "993", ["Input.Security"] = "Tls" }),
@@ -450,6 +478,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         "{dismiss}" => fixture.ReportToDismiss.ToString(CultureInfo.InvariantCulture),
         "{hide}" => fixture.ReportToHide.ToString(CultureInfo.InvariantCulture),
         "{conversation}" => fixture.Conversation.ToString(CultureInfo.InvariantCulture),
+        "{project}" => fixture.Project.ToString(CultureInfo.InvariantCulture),
         _ => value,
     };
 

@@ -30,7 +30,7 @@ public sealed class ArchitectureTests
         ["Export"] = ["Attachments"],
         ["Messages"] = ["Attachments", "Safety"],
         ["Settings"] = ["Attachments"],
-        ["Search"] = ["Members"],
+        ["Search"] = ["Members", "Attachments"],
         ["Scheduling"] = ["Messages"],
         ["Conversations"] = ["Messages", "Projects"],
         ["ConversationState"] = ["Conversations", "Messages"],
@@ -38,6 +38,7 @@ public sealed class ArchitectureTests
         ["Live"] = ["Inbox", "Messages"],
         ["Notifications"] = ["Attachments", "Inbox", "Members", "Messages"],
         ["Email"] = ["Attachments", "Conversations", "Members", "Messages", "Notifications"],
+        ["ProjectThreads"] = ["Conversations", "Live", "Messages", "Projects"],
     };
 
     [Fact]

@@ -1,6 +1,7 @@
 using Messaging.Core.Access;
 using Messaging.Core.Attachments;
 using Messaging.Core.Common;
+using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -105,6 +106,7 @@ public sealed class MessageUploadReader(GetUploadPolicy policies, StoreUploadedF
         {
             if (refusal is null && policy.CanSend && !string.IsNullOrEmpty(name))
             {
+                InputGuardMiddleware.RequireStorable(name);
                 var stored = await storeFile.HandleAsync(batch, name, content, ct);
                 refusal = stored.Succeeded ? null : stored.Error;
             }
@@ -144,7 +146,7 @@ public sealed class MessageUploadReader(GetUploadPolicy policies, StoreUploadedF
                     }
                     else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } name)
                     {
-                        fields[name] = await ReadFieldAsync(section.Body, ct);
+                        fields[name] = InputGuardMiddleware.RequireStorable(await ReadFieldAsync(section.Body, ct));
                     }
                 }
             }

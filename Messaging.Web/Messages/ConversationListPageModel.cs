@@ -17,15 +17,29 @@ public abstract partial class ConversationListPageModel(ConversationListServices
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The category tab (Project, General, System); none (or a name that is not one) lists every category.</summary>
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public string? CategoryName { get; set; }
+
+    public ConversationCategory? Category => Enum.TryParse<ConversationCategory>(CategoryName, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : null;
+
     public CurrentMember Me { get; private set; } = null!;
 
     public ConversationListModel List { get; private set; } = null!;
 
     /// <summary>The list URL with the current filters, for paging links and the live refresh.</summary>
     public virtual string ListUrl(int page) =>
-        string.Create(CultureInfo.InvariantCulture, $"{BasePath}?{(IsArchivedView ? "view=archived&" : "")}p={page}");
+        string.Create(CultureInfo.InvariantCulture, $"{BasePath}?{(IsArchivedView ? "view=archived&" : "")}{(Category is { } c ? $"category={c}&" : "")}p={page}");
 
-    protected virtual ListConversationsQuery Query => new(Page: PageNumber, Archived: IsArchivedView);
+    /// <summary>The URL of a category tab (null: all), keeping the archived view.</summary>
+    public string CategoryUrl(ConversationCategory? category) =>
+        BasePath + QueryString.Create(new[]
+        {
+            new KeyValuePair<string, string?>("view", IsArchivedView ? ArchivedView : null),
+            new KeyValuePair<string, string?>("category", category?.ToString()),
+        }.Where(p => p.Value is not null));
+
+    protected virtual ListConversationsQuery Query => new(Page: PageNumber, Archived: IsArchivedView, Category: Category);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace Messaging.Web.Messages;
 /// (search.js keeps the two in step while typing).
 /// </summary>
 [MessagesModule]
-public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessages search) : PageModel
+public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessages search, SaveSearch save, DeleteSavedSearch delete) : PageModel
 {
     public const string ResultsTarget = "search-results";
 
@@ -53,6 +53,24 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
     [BindProperty(SupportsGet = true, Name = "archived")]
     public string? Archived { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "filetype")]
+    public string? FileType { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? MessageType { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "with")]
+    public string? With { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public string? Category { get; set; }
+
+    /// <summary>Staff see the status and internal-note filters; clients do not.</summary>
+    public bool IsStaff { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
@@ -62,6 +80,12 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public string? PageText { get; set; }
+
+    /// <summary>Why a search could not be saved (the page shows it by the saved searches, with what was typed), or null.</summary>
+    public string? SaveError { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
 
     public SearchQuery Query { get; private set; } = SearchQuery.None;
 
@@ -75,7 +99,8 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
     {
         Response.Htmx(h => h.WithVary());
         var me = await accessor.RequireAsync(ct);
-        Query = WithControls(SearchQueryParser.Parse(Q));
+        IsStaff = me.IsStaff;
+        Query = SearchQueryParser.ForMember(WithControls(SearchQueryParser.Parse(Q)), me.IsStaff);
         var page = int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
         var result = await search.HandleAsync(me, Query, new SearchOptions(ConversationId, Order, page), ct);
         if (!result.Succeeded)
@@ -87,6 +112,26 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
         return Request.IsHtmx() && Request.Headers["HX-Target"] == ResultsTarget
             ? Partial("Messages/_SearchResults", this)
             : Page();
+    }
+
+    /// <summary>Saves the box's text under a name, for this member (the same name replaces it); back to that search.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(string? name, CancellationToken ct)
+    {
+        var me = await accessor.RequireAsync(ct);
+        var result = await save.HandleAsync(me, name, Q, ct);
+        return await this.SavedAsync(result, SearchPath + QueryString.Create("q", result.Value?.Query ?? string.Empty), v => $"Saved search \u201C{v.Name}\u201D.", error =>
+        {
+            SaveError = error;
+            IsStaff = me.IsStaff;
+            Query = SearchQueryParser.ForMember(SearchQueryParser.Parse(Q), me.IsStaff);
+            return Task.FromResult<IActionResult>(Page());
+        });
+    }
+
+    public async Task<IActionResult> OnPostDeleteSavedAsync(long savedSearchId, CancellationToken ct)
+    {
+        var result = await delete.HandleAsync(await accessor.RequireAsync(ct), savedSearchId, ct);
+        return await this.SavedAsync(result, SearchPath, n => $"Deleted saved search \u201C{n}\u201D.", _ => Task.FromResult<IActionResult>(NotFound()));
     }
 
     /// <summary>The link that opens a hit: the thread page ending with that message, scrolled to it and highlighted (search.js).</summary>
@@ -134,6 +179,11 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
             HasAttachment = f.HasAttachment || IsOn(Has),
             IsUnread = f.IsUnread || IsOn(Unread),
             IsArchived = f.IsArchived || IsOn(Archived),
+            With = Value(With) ?? f.With,
+            FileType = Known(FileType, "filetype", SearchQueryParser.FileType, warnings) ?? f.FileType,
+            MessageType = Known(MessageType, "type", SearchQueryParser.MessageType, warnings) ?? f.MessageType,
+            Status = Known(Status, "status", SearchQueryParser.Status, warnings) ?? f.Status,
+            Category = Known(Category, "category", SearchQueryParser.Category, warnings) ?? f.Category,
             After = Date(After, "after", warnings) ?? f.After,
             Before = Date(Before, "before", warnings) ?? f.Before,
         };
@@ -143,6 +193,22 @@ public abstract class SearchPageModel(CurrentMemberAccessor accessor, FindMessag
     private static string? Value(string? control) => string.IsNullOrWhiteSpace(control) ? null : control.Trim();
 
     private static bool IsOn(string? control) => control is not null && control is "true" or "on" or "attachment";
+
+    private static T? Known<T>(string? control, string name, Func<string, T?> parse, List<string> warnings)
+    {
+        if (Value(control) is not { } value || value == "any")
+        {
+            return default;
+        }
+
+        var known = parse(value);
+        if (known is null)
+        {
+            warnings.Add($"The {name} \u201C{value}\u201D is not known, so it was left out.");
+        }
+
+        return known;
+    }
 
     private static DateOnly? Date(string? control, string name, List<string> warnings)
     {

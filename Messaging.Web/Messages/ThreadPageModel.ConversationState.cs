@@ -36,6 +36,21 @@ public abstract partial class ThreadPageModel
     /// <summary>"Schedule" in the reply form: the typed reply, to be sent at the chosen time.</summary>
     public async Task<IActionResult> OnPostScheduleAsync(long id, string? scheduleAt, int? timeZoneOffset, CancellationToken ct)
     {
+        // The compose form is multipart, and htmx sends its token in a header: model binding then left the fields to the
+        // upload reader (as for a reply), which reads them here. A file sent along is not kept: scheduled messages carry none.
+        await using var upload = await services.Uploads.ReadAsync(await RequireMemberAsync(ct), id, Request, ct);
+        if (upload.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (upload.IsMultipart)
+        {
+            upload.CopyFieldsTo(Input);
+            scheduleAt = upload.Fields.GetValueOrDefault("scheduleAt");
+            timeZoneOffset = int.TryParse(upload.Fields.GetValueOrDefault("timeZoneOffset"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset) ? offset : null;
+        }
+
         var command = new ScheduleMessageCommand(id, Input.Body, LocalTimeInput.Parse(scheduleAt, timeZoneOffset), Input.IdempotencyKey);
         var result = await services.Schedule.HandleAsync(await RequireMemberAsync(ct), command, ct);
         return await this.AnswerAsync(

@@ -13,11 +13,13 @@ public static class SearchServices
         services.AddOptions<SearchIndexOptions>()
             .Bind(configuration.GetSection(SearchIndexOptions.Section))
             .PostConfigure<IWebHostEnvironment>((o, env) => o.IndexPath = Path.GetFullPath(Path.Combine(env.ContentRootPath, o.IndexPath)))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.IndexPath) && o.PollMilliseconds >= 10 && o.CommitSeconds >= 1 && o.FeedRetentionDays >= 1 && o.SearchTimeoutMilliseconds >= 50,
-                "Messaging:Search needs an IndexPath, PollMilliseconds ≥ 10, CommitSeconds ≥ 1, FeedRetentionDays ≥ 1 and SearchTimeoutMilliseconds ≥ 50.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.IndexPath) && o.PollMilliseconds >= 10 && o.CommitSeconds >= 1 && o.FeedRetentionDays >= 1 && o.SearchTimeoutMilliseconds >= 50
+                && o.ExtractMaxBytes >= 0 && o.ExtractTimeoutSeconds >= 1 && o.ExtractMaxChars >= 1000 && o.ExtractPollMilliseconds >= 10,
+                "Messaging:Search needs an IndexPath, PollMilliseconds ≥ 10, CommitSeconds ≥ 1, FeedRetentionDays ≥ 1 and SearchTimeoutMilliseconds ≥ 50, ExtractTimeoutSeconds ≥ 1, ExtractMaxChars ≥ 1000 and ExtractPollMilliseconds ≥ 10.")
             .ValidateOnStart();
         services.AddSingleton<SearchIndex>();
         services.AddHostedService<SearchIndexService>();
+        services.AddHostedService<AttachmentTextService>();
         return services;
     }
 

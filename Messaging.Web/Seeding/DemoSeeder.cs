@@ -45,6 +45,7 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         var autumn = AddProject(workspace, "Autumn Catalogue", start, (client, ProjectRelation.Contact), (staff, ProjectRelation.Team));
         autumn.Stage = ProjectStage.Closed;
         await db.SaveChangesAsync(ct);
+        await SeedProjectPanelsAsync(workspace, now, spring, staff, client, admin, client2, ct);
 
         var t = start.AddHours(9);
         var kickoff = NewConversation(workspace, spring, "Spring campaign kickoff", staff, t, client, staff);
@@ -115,6 +116,38 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         await db.SaveChangesAsync(ct);
         await SeedInboxAsync(workspace, admin, invoice, [(moodboard, "Feedback"), (samples, "Logistics"), (invoice, "Billing")], ct);
         logger.LogInformation("Seeded the demo workspace {Workspace}", workspace.Name);
+    }
+
+    /// <summary>
+    /// Projects in the thread: Spring Campaign's panel (brief, dates, a checklist with an overdue, a due-soon and a done
+    /// item, milestones reached and in progress, payment invoiced), and projects in the other stages with contacts
+    /// invited and removed. No conversation or message is added, so the seeded threads stay as they were.
+    /// </summary>
+    private async Task SeedProjectPanelsAsync(
+        Workspace workspace, DateTimeOffset now, Project spring, Member staff, Member client, Member admin, Member client2, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        spring.Brief = "Lookbook for the web shop and social channels: twelve looks, one hero film, outdoor light.";
+        spring.StartsOn = today.AddDays(-14);
+        spring.DueOn = today.AddDays(30);
+        spring.PaymentState = PaymentState.Invoiced;
+        db.ProjectDeliverables.AddRange(
+            new ProjectDeliverable { ProjectId = spring.Id, Title = "Moodboard", DueOn = today.AddDays(-7), OwnerMemberId = staff.Id, State = DeliverableState.Done, CreatedAt = now.AddDays(-14) },
+            new ProjectDeliverable { ProjectId = spring.Id, Title = "Outfit list", DueOn = today.AddDays(-2), OwnerMemberId = client.Id, State = DeliverableState.ToDo, CreatedAt = now.AddDays(-10) },
+            new ProjectDeliverable { ProjectId = spring.Id, Title = "Shot list", DueOn = today.AddDays(2), OwnerMemberId = staff.Id, State = DeliverableState.InReview, CreatedAt = now.AddDays(-9) },
+            new ProjectDeliverable { ProjectId = spring.Id, Title = "Hero film edit", DueOn = today.AddDays(21), OwnerMemberId = staff.Id, State = DeliverableState.ToDo, CreatedAt = now.AddDays(-9) });
+        db.ProjectMilestones.AddRange(
+            new ProjectMilestone { ProjectId = spring.Id, Title = "Concept approved", DueOn = today.AddDays(-8), Progress = 100, ReachedAt = now.AddDays(-8), CreatedAt = now.AddDays(-14) },
+            new ProjectMilestone { ProjectId = spring.Id, Title = "Shoot days", DueOn = today.AddDays(10), Progress = 40, CreatedAt = now.AddDays(-14) });
+
+        var lead = AddProject(workspace, "Summer Pop-up", now.AddDays(-3), (admin, ProjectRelation.Team));
+        lead.Stage = ProjectStage.Lead;
+        lead.Members.Add(new ProjectMember { MemberId = client2.Id, Relation = ProjectRelation.Contact, State = ContactState.Invited });
+        var onHold = AddProject(workspace, "Holiday Lookbook", now.AddDays(-20), (admin, ProjectRelation.Team));
+        onHold.Stage = ProjectStage.OnHold;
+        onHold.Members.Add(new ProjectMember { MemberId = client2.Id, Relation = ProjectRelation.Contact, State = ContactState.Removed });
+        onHold.DueOn = today.AddDays(60);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Member> AddMemberAsync(

@@ -9,6 +9,7 @@ namespace Messaging.Bench;
 // the builds:
 //   seed --connection CS --messages N
 //   run  --connection CS --app PATH/Messaging.Web.dll [--quick] [--port P] [--commit SHA] [--root DIR]
+//   fanout --connection CS [--app DLL] [--seconds 300] [--senders 16] [--streams 200]   (issue 18: send->event latency)
 public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -28,7 +29,7 @@ public static class BenchProgram
         }
 
         var connection = Option("--connection") ?? Environment.GetEnvironmentVariable("MESSAGING_BENCH_DB");
-        if (command is not ("seed" or "run") || connection is null)
+        if (command is not ("seed" or "run" or "fanout") || connection is null)
         {
             Console.Error.WriteLine("usage: Messaging.Bench seed --connection CS --messages N | run --connection CS --app DLL [--quick]");
             return 2;
@@ -47,6 +48,11 @@ public static class BenchProgram
             }
 
             var root = Option("--root") ?? Directory.GetCurrentDirectory();
+            if (command == "fanout")
+            {
+                return await FanOutAsync(connection, Option("--app") ?? Path.Combine(root, "Messaging.Web/bin/Release/net10.0/Messaging.Web.dll"), root, Option, cancel.Token);
+            }
+
             var options = new RunOptions(
                 connection,
                 Option("--app") ?? Path.Combine(root, "Messaging.Web/bin/Release/net10.0/Messaging.Web.dll"),
@@ -78,5 +84,29 @@ public static class BenchProgram
             Console.Error.WriteLine("stopped");
             return 130;
         }
+    }
+
+    private static async Task<int> FanOutAsync(string connection, string appDll, string root, Func<string, string?> option, CancellationToken ct)
+    {
+        int Number(string name, int fallback) => int.Parse(option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var seconds = Number("--seconds", 300);
+        var senders = Number("--senders", 16);
+        var streams = Number("--streams", 200);
+        var scenario = await Scenario.LoadAsync(connection, 1, ct);
+        var results = Path.Combine(root, "bench/results");
+        Directory.CreateDirectory(results);
+        await using var app = await AppProcess.StartAsync(appDll, connection, Number("--port", 5099), Path.Combine(results, "fanout-app.log"), ct);
+        Console.WriteLine($"fan-out: {senders} senders into conversation {scenario.LongThread.ConversationId}, {streams} streams, {seconds} s");
+        var result = await FanOutScenario.RunAsync(app, scenario, connection, senders, streams, TimeSpan.FromSeconds(seconds), ct);
+        var machine = MachineInfo.Current();
+        Console.WriteLine($"machine: {machine.Cores} cores, {machine.MemoryBytes / (1024 * 1024 * 1024.0):0.0} GB, {machine.CpuModel}");
+        Console.WriteLine($"sends: {result.Sends.Describe()}, {result.FailedSends} failed");
+        Console.WriteLine($"send->event: {result.Delivery.Describe()}, {result.MissedDeliveries} (stream, message) pairs missed");
+        foreach (var (second, p99) in result.DeliveryBySecond)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sends started at {second,4}-{second + 9} s: send->event p99 {p99:0.0} ms"));
+        }
+
+        return 0;
     }
 }

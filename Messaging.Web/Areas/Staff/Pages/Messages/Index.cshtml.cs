@@ -28,7 +28,7 @@ public sealed class IndexModel(ConversationListServices services, ListRecipients
         .Where(r => r.Kind == MemberKind.Client)
         .DistinctBy(r => r.MemberId);
 
-    protected override ListConversationsQuery Query => new(Project, Client, UnreadFirst, PageNumber, Archived: IsArchivedView);
+    protected override ListConversationsQuery Query => new(Project, Client, UnreadFirst, PageNumber, Archived: IsArchivedView, Category: Category);
 
     public override string ListUrl(int page)
     {
@@ -51,6 +51,11 @@ public sealed class IndexModel(ConversationListServices services, ListRecipients
         if (IsArchivedView)
         {
             pairs.Add(new("view", ArchivedView));
+        }
+
+        if (Category is { } category)
+        {
+            pairs.Add(new("category", category.ToString()));
         }
 
         pairs.Add(new("p", page.ToString(CultureInfo.InvariantCulture)));

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Messaging.Core.Common;
 using Messaging.Core.Inbox;
 using Messaging.Core.Projects;
+using Messaging.Core.ProjectThreads;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,10 @@ public sealed class ProjectModel(
     SetProjectStage setStage,
     AddProjectMember addMember,
     RemoveProjectMember removeMember,
-    SetProjectAutoAssign setAutoAssign) : PageModel
+    SetProjectAutoAssign setAutoAssign,
+    Lazy<SetContactState> setContactState,
+    Lazy<SetProjectThreadMode> setThreadMode,
+    Lazy<OpenContactThread> openThread) : PageModel
 {
     public ProjectDetails Project { get; private set; } = null!;
 
@@ -37,6 +42,30 @@ public sealed class ProjectModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(long id, long memberId, CancellationToken ct) =>
         await DoneAsync(id, await removeMember.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct), "Removed from the project.", ct);
+
+    /// <summary>Staff mark a contact Invited, Accepted or Removed.</summary>
+    public async Task<IActionResult> OnPostContactAsync(long id, long memberId, ContactState state, CancellationToken ct) =>
+        await DoneAsync(id, await setContactState.Value.HandleAsync(await accessor.RequireAsync(ct), id, memberId, state, ct), $"Contact marked {ProjectContacts.Label(state).ToLowerInvariant()}.", ct);
+
+    /// <summary>One shared project thread, or one for each contact.</summary>
+    public async Task<IActionResult> OnPostThreadModeAsync(long id, bool perContact, CancellationToken ct) =>
+        await DoneAsync(id, await setThreadMode.Value.HandleAsync(await accessor.RequireAsync(ct), id, perContact, ct),
+            perContact ? "Each accepted contact gets a thread of their own." : "Accepted contacts join the shared project thread.", ct);
+
+    /// <summary>The Message action of a contact: opens (or starts) their project thread; refused for a contact who has not accepted.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(long id, long memberId, CancellationToken ct)
+    {
+        var result = await openThread.Value.HandleAsync(await accessor.RequireAsync(ct), id, memberId, ct);
+        return await this.AnswerAsync(
+            result,
+            conversation => Redirect(string.Create(CultureInfo.InvariantCulture, $"/staff/messages/{conversation}")),
+            async () =>
+            {
+                Error = result.Error;
+                return await ShowAsync(id, ct);
+            },
+            StatusCodes.Status422UnprocessableEntity);
+    }
 
     private Task<IActionResult> DoneAsync<T>(long id, Result<T> result, string saved, CancellationToken ct) =>
         this.SavedAsync(result, $"/staff/projects/{id}", _ => saved, error =>
