@@ -19,8 +19,9 @@ done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_toolchain
-# PDF exports: Chromium prints them, the Noto fonts cover Greek, Cyrillic, CJK and emoji.
-ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+# PDF exports: Chromium prints them, the Noto fonts cover Greek, Cyrillic, CJK and emoji. Previews: ffmpeg draws a
+# video's poster frame, poppler-utils' pdftoppm a PDF's first page.
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji ffmpeg poppler-utils
 
 if [ -z "${ConnectionStrings__Messaging:-}" ]; then
   pg_start

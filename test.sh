@@ -13,7 +13,8 @@ ensure_toolchain
 # emoji in them; poppler-utils' pdftotext reads the PDFs back in the export tests; python3-aiosmtpd is the real
 # SMTP server the notification tests start (scripts/smtp_sink.py).
 # dovecot-imapd is the real IMAP server the email-channel tests start privately (never the system service).
-ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils python3-aiosmtpd dovecot-imapd
+# ffmpeg and pdftoppm draw the previews of videos and PDFs.
+ensure_packages chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji poppler-utils python3-aiosmtpd dovecot-imapd ffmpeg
 
 if [ -z "${MESSAGING_TEST_PG:-}" ]; then
   if [ -n "${ConnectionStrings__Messaging:-}" ]; then

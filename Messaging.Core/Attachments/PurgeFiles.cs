@@ -44,6 +44,8 @@ public sealed class PurgeFiles(MessagingDbContext db, IBlobStore store, TimeProv
                 }
 
                 await db.SaveChangesAsync(ct);
+                var purged = due.Select(a => a.Id).ToList();
+                await db.Set<AttachmentPreview>().Where(p => purged.Contains(p.AttachmentId)).ExecuteDeleteAsync(ct);
                 expired += due.Count;
             }
         }

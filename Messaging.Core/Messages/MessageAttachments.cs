@@ -20,10 +20,14 @@ public static class MessageAttachments
             return messages;
         }
 
+        var previews = db.Set<AttachmentPreview>();
         var files = await db.AvailableTo(me).AsNoTracking()
             .Where(a => ids.Contains(a.MessageId))
             .OrderBy(a => a.Id)
-            .Select(a => new AttachmentView(a.Id, a.MessageId, a.FileName, a.Extension, a.Category, a.SizeBytes))
+            .Select(a => new AttachmentView(a.Id, a.MessageId, a.FileName, a.Extension, a.Category, a.SizeBytes)
+            {
+                PreviewMade = previews.Where(p => p.AttachmentId == a.Id).Select(p => new PreviewState(p.Status, p.Width, p.Height)).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         if (files.Count == 0)
         {

@@ -220,6 +220,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage),
         ["GET /files/{id:long}"] = new(ConversationReaders),
         ["GET /files/{id:long}/preview"] = new(ConversationReaders),
+        ["GET /files/{id:long}/thumbnail"] = new(ConversationReaders),
         ["POST /messages/report/{messageId:long}"] = new(ReportersOfSamsMessage, new()),
         ["GET /messages/item/{messageId:long}"] = new(ConversationReaders),
         ["GET /messages/item/{messageId:long}?handler=History"] = new(StaffThreadRead),

@@ -44,4 +44,18 @@ public static class AttachmentResponses
         response.Headers.ContentDisposition = disposition.ToString();
         return new FileStreamResult(file.Content, file.ContentType) { EntityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"") };
     }
+
+    /// <summary>A server-made preview (a JPEG); the browser may keep it for a while (private), as it never changes.</summary>
+    public static IActionResult Thumbnail(PreviewPicture? picture, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (picture is null)
+        {
+            return new NotFoundResult();
+        }
+
+        response.Headers.CacheControl = "private, max-age=86400";
+        response.Headers.ContentDisposition = "inline";
+        return new FileContentResult(picture.Jpeg, "image/jpeg");
+    }
 }

@@ -48,8 +48,12 @@
       return out;
     }
 
+    var objectUrls = [];
+
     function render() {
       chips.innerHTML = '';
+      objectUrls.forEach(function (url) { URL.revokeObjectURL(url); });
+      objectUrls = [];
       files.forEach(function (file, index) {
         var li = document.createElement('li');
         li.className = 'attach-chip';
@@ -63,6 +67,17 @@
           reader.onload = function () { img.src = reader.result; };
           reader.readAsDataURL(file);
           li.appendChild(img);
+        } else if (/^video\/(mp4|quicktime)$/.test(file.type)) {
+          // The browser draws the first frame of a video it can play; one it cannot stays a dark tile.
+          var video = document.createElement('video');
+          video.muted = true;
+          video.preload = 'metadata';
+          video.setAttribute('data-testid', 'attach-thumbnail');
+          video.setAttribute('aria-hidden', 'true');
+          var url = URL.createObjectURL(file);
+          objectUrls.push(url);
+          video.src = url;
+          li.appendChild(video);
         } else {
           var badge = document.createElement('span');
           badge.className = 'file-badge';
