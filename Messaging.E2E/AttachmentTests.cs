@@ -68,6 +68,27 @@ public sealed class AttachmentTests(PortalServer server)
     }
 
     [Fact]
+    public async Task AFileChosenWhenStartingAConversationIsPreviewedAndArrivesWithTheFirstMessage()
+    {
+        await using var context = await server.ContextForAsync("client@demo.local");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/portal/messages/new");
+        var subject = $"Starting with a file {Guid.NewGuid():N}";
+        await page.Locator("input[name=Subject]").FillAsync(subject);
+        await page.Locator("textarea[name=Body]").FillAsync("The swatch for the first round");
+        await page.GetByTestId("new-conversation-files").SetInputFilesAsync(new FilePayload { Name = "swatch.png", MimeType = "image/png", Buffer = Png });
+        var form = page.GetByTestId("new-conversation-form");
+        await Expect(form.GetByTestId("attach-chip")).ToHaveCountAsync(1);
+        await Expect(form.GetByTestId("attach-thumbnail")).ToHaveCountAsync(1);
+        await page.GetByTestId("start-conversation").ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/portal/messages/\d+$"));
+        var message = page.GetByTestId("message").Filter(new() { HasText = "The swatch for the first round" });
+        await Expect(AttachmentPicker.LinksIn(message)).ToHaveCountAsync(1);
+        await Expect(AttachmentPicker.LinksIn(message)).ToContainTextAsync("swatch.png");
+    }
+
+    [Fact]
     public async Task ATypeNotAllowedIsFlaggedBeforeSendingAndRemovable()
     {
         await using var context = await server.ContextForAsync("client@demo.local");

@@ -1,4 +1,5 @@
 using Messaging.Core.Access;
+using Messaging.Core.Attachments;
 using Messaging.Core.Common;
 using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
@@ -13,14 +14,17 @@ public sealed record StartConversationCommand(
     string? Body,
     IReadOnlyList<long> ParticipantIds,
     long? ProjectId,
-    Guid? IdempotencyKey);
+    Guid? IdempotencyKey,
+    IReadOnlyList<StoredFile>? Attachments = null);
 
 /// <summary>
 /// Starts a conversation with a subject and a first message. Clients write to one team member of one
 /// of their projects; staff start a direct conversation with one person or a group with several.
-/// Everyone named must be someone <see cref="ListRecipients"/> offers.
+/// Everyone named must be someone <see cref="ListRecipients"/> offers. Files already in the blob store
+/// (<see cref="GetNewConversationUploadPolicy"/>) go with the first message; with files the text may be empty, and a
+/// project's quota, checked again under its lock, refuses them all and starts nothing.
 /// </summary>
-public sealed class StartConversation(MessagingDbContext db, ListRecipients recipients, MessageWriter writer, TimeProvider clock, DomainEvents events)
+public sealed class StartConversation(MessagingDbContext db, ListRecipients recipients, MessageWriter writer, AttachmentWriter attachments, TimeProvider clock, DomainEvents events)
 {
     public const string SubjectField = "Subject";
     public const string BodyField = "Body";
@@ -54,7 +58,8 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
             return Result<long>.Invalid(SubjectField, $"A subject can be at most {MaxSubjectLength} characters.");
         }
 
-        if (MessageBodyRules.Validate(command.Body) is { } bodyError)
+        var files = command.Attachments ?? [];
+        if ((files.Count == 0 || !string.IsNullOrWhiteSpace(command.Body)) && MessageBodyRules.Validate(command.Body) is { } bodyError)
         {
             return Result<long>.Invalid(BodyField, bodyError);
         }
@@ -105,8 +110,10 @@ public sealed class StartConversation(MessagingDbContext db, ListRecipients reci
                     chosen.Prepend(me.MemberId).Select(id => new Participant { MemberId = id, JoinedAt = now }));
                 db.Conversations.Add(conversation);
                 await events.SaveAndPublishAsync(new ConversationStarted(conversation, me), ct);
-                await writer.AppendAsync(me, conversation, command.Body!, MessageVisibility.Everyone, command.IdempotencyKey, ct);
-                return conversation.Id;
+                var message = await writer.AppendAsync(me, conversation, command.Body ?? "", MessageVisibility.Everyone, command.IdempotencyKey, ct);
+                return await attachments.AppendAsync(me, conversation, message, files, ct) is { } refusal
+                    ? Result<long>.Invalid(AttachmentFields.Files, refusal)
+                    : Result<long>.Ok(conversation.Id);
             },
             ct);
     }

@@ -75,7 +75,7 @@ public sealed class MessageUpload(UploadBatch? batch, DiscardUnusedUploads? disc
 /// A form posted without JavaScript carries its antiforgery token in the body, which antiforgery has then
 /// already read into ASP.NET Core's form (files buffered on disk, not in memory); its files are taken from there.
 /// </summary>
-public sealed class MessageUploadReader(GetUploadPolicy policies, StoreUploadedFile storeFile, DiscardUnusedUploads discard)
+public sealed class MessageUploadReader(GetUploadPolicy policies, GetNewConversationUploadPolicy newConversationPolicies, StoreUploadedFile storeFile, DiscardUnusedUploads discard)
 {
     private const int MaxFieldChars = 64 * 1024;
 
@@ -93,7 +93,18 @@ public sealed class MessageUploadReader(GetUploadPolicy policies, StoreUploadedF
             return MessageUpload.NotMultipart;
         }
 
-        var policy = await policies.HandleAsync(me, conversationId, ct);
+        return await ReadAsync(await policies.HandleAsync(me, conversationId, ct), request, ct);
+    }
+
+    /// <summary>The files of a conversation being started (the form is a plain post, so ASP.NET Core has read it already).</summary>
+    public async Task<MessageUpload> ReadForNewConversationAsync(CurrentMember me, HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IsMultipart(request) ? await ReadAsync(await newConversationPolicies.HandleAsync(me, ct), request, ct) : MessageUpload.NotMultipart;
+    }
+
+    private async Task<MessageUpload> ReadAsync(UploadPolicy? policy, HttpRequest request, CancellationToken ct)
+    {
         if (policy is null)
         {
             return MessageUpload.Missing();

@@ -173,7 +173,7 @@ public sealed class InputGuardMiddleware(RequestDelegate next, ILogger<InputGuar
             return (null, false); // reads its own body (signed webhook)
         }
 
-        if (multipart && endpoint?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is not null && HttpMethods.IsPost(request.Method)
+        if (multipart && endpoint?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is { StreamsBody: true } && HttpMethods.IsPost(request.Method)
             && tokenHeader is not null && request.Headers.ContainsKey(tokenHeader))
         {
             // Streamed by the page (htmx sends the token in a header): checked as it is read. Without the header,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Messaging.Core.Access;
 using Messaging.Core.Common;
 using Messaging.Core.Conversations;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,10 +10,15 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Web.Messages;
 
-/// <summary>Starting a conversation, for the portal and the staff area: the choice of people differs, the rest is shared.</summary>
+/// <summary>
+/// Starting a conversation, for the portal and the staff area: the choice of people differs, the rest is shared.
+/// The first message may carry files (a plain multipart post: ASP.NET Core reads the form, the upload reader stores
+/// its files; a refused or failed start leaves none behind).
+/// </summary>
 [MessagesModule]
 [EnableRateLimiting(RateLimits.Send)]
-public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start) : PageModel
+[AcceptsUploads(StreamsBody = false)]
+public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start, MessageUploadReader uploads) : PageModel
 {
     public abstract string BasePath { get; }
 
@@ -39,8 +45,10 @@ public abstract class NewConversationPageModel(CurrentMemberAccessor accessor, L
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await using var upload = await uploads.ReadForNewConversationAsync(Me, Request, ct);
         var (participants, projectId) = ChosenPeople();
-        var result = await start.HandleAsync(Me, new StartConversationCommand(Subject, Body, participants, projectId, IdempotencyKey), ct);
+        var result = upload.NotFound ? Result<long>.NotFound()
+            : upload.Refused ?? await start.HandleAsync(Me, new StartConversationCommand(Subject, Body, participants, projectId, IdempotencyKey, upload.Files), ct);
         return await this.Answer(result, id => Redirect(string.Create(CultureInfo.InvariantCulture, $"{BasePath}/{id}")), () => Refused(result));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Messaging.Core.Conversations;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Messaging.Web.Areas.Portal.Pages.Messages;
 
 /// <summary>A client writes to one team member of one of their projects.</summary>
-public sealed class NewModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start)
-    : NewConversationPageModel(accessor, recipients, start)
+public sealed class NewModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start, MessageUploadReader uploads)
+    : NewConversationPageModel(accessor, recipients, start, uploads)
 {
     public override string BasePath => "/portal/messages";
 

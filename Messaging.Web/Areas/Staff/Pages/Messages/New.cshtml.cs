@@ -1,4 +1,5 @@
 using Messaging.Core.Conversations;
+using Messaging.Web.Attachments;
 using Messaging.Web.Infrastructure;
 using Messaging.Web.Messages;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Messaging.Web.Areas.Staff.Pages.Messages;
 
 /// <summary>Staff start a direct conversation (one person) or a group (several, with a title), optionally within a project.</summary>
-public sealed class NewModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start)
-    : NewConversationPageModel(accessor, recipients, start)
+public sealed class NewModel(CurrentMemberAccessor accessor, ListRecipients recipients, StartConversation start, MessageUploadReader uploads)
+    : NewConversationPageModel(accessor, recipients, start, uploads)
 {
     public override string BasePath => "/staff/messages";
 
