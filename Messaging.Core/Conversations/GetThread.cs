@@ -25,7 +25,7 @@ public sealed record ThreadView(ThreadHeader Header, IReadOnlyList<MessageView> 
 /// Opens a conversation the member may see: its header and the newest page of messages, or the page
 /// before a given message id ("load earlier"). Unknown and foreign ids are simply not found.
 /// </summary>
-public sealed class GetThread(MessagingDbContext db)
+public sealed class GetThread(MessagingDbContext db, TimeProvider clock)
 {
     public const int PageSize = 30;
 
@@ -58,7 +58,7 @@ public sealed class GetThread(MessagingDbContext db)
         }
 
         var rows = await query.OrderByDescending(m => m.Id).Take(PageSize + 1).ToRows().ToListAsync(ct);
-        var page = await rows.Take(PageSize).Reverse().ToViews(me).WithAttachmentsAsync(db, me, ct);
+        var page = await rows.Take(PageSize).Reverse().ToViews(me).WithAttachmentsAsync(db, me, ct).WithChoicesAsync(db, me, clock.GetUtcNow(), ct);
 
         return new ThreadView(
             new ThreadHeader(

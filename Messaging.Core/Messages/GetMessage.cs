@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Messages;
 
-/// <summary>One message as the thread shows it (what a live edit or delete refetches), with its conversation; null when the member may not read it.</summary>
-public sealed class GetMessage(MessagingDbContext db)
+/// <summary>One message as the thread shows it (what a live edit or delete refetches: its files and choices too), with its conversation; null when the member may not read it.</summary>
+public sealed class GetMessage(MessagingDbContext db, TimeProvider clock)
 {
     public async Task<(MessageView View, long ConversationId)?> HandleAsync(CurrentMember me, long messageId, CancellationToken ct)
     {
@@ -20,6 +20,12 @@ public sealed class GetMessage(MessagingDbContext db)
         }
 
         var rows = await db.Messages.AsNoTracking().Readable(id, me).Where(m => m.Id == messageId).ToRows().ToListAsync(ct);
-        return rows.Count == 0 ? null : (rows.ToViews(me)[0], id);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var views = await rows.ToViews(me).WithAttachmentsAsync(db, me, ct).WithChoicesAsync(db, me, clock.GetUtcNow(), ct);
+        return (views[0], id);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Messaging.Core.Messages;
 
 /// <summary>Messages after a given id in a conversation the member may see: what a live thread appends. Null when the conversation is not visible.</summary>
-public sealed class ListNewerMessages(MessagingDbContext db)
+public sealed class ListNewerMessages(MessagingDbContext db, TimeProvider clock)
 {
     private const int Limit = 200;
 
@@ -25,6 +25,6 @@ public sealed class ListNewerMessages(MessagingDbContext db)
             .Take(Limit)
             .ToRows()
             .ToListAsync(ct);
-        return await rows.ToViews(me).WithAttachmentsAsync(db, me, ct);
+        return await rows.ToViews(me).WithAttachmentsAsync(db, me, ct).WithChoicesAsync(db, me, clock.GetUtcNow(), ct);
     }
 }

@@ -50,6 +50,9 @@ public sealed record MessageView(
     /// <summary>Whether the reader may report it (not their own, not already hidden).</summary>
     public bool CanReport { get; init; }
 
+    /// <summary>Reply, edit, delete and history for the signed-in member (<see cref="MessageChoiceLoader"/>); none until loaded.</summary>
+    public MessageChoices Choices { get; init; } = MessageChoices.None;
+
     /// <summary>Whether the reader may block its author (see <see cref="Safety.ContactRules.CanBlock"/>).</summary>
     public bool CanBlock { get; init; }
 

@@ -32,7 +32,7 @@ public sealed class ArchitectureTests
         ["Settings"] = ["Attachments"],
         ["Search"] = ["Members", "Attachments"],
         ["Scheduling"] = ["Messages"],
-        ["Conversations"] = ["Messages", "Projects"],
+        ["Conversations"] = ["Attachments", "Messages", "Projects"],
         ["ConversationState"] = ["Conversations", "Messages"],
         ["Inbox"] = ["Messages"],
         ["Live"] = ["Inbox", "Messages"],

@@ -13,7 +13,6 @@ public static class MessagePageServices
         services.TryAddTransient(typeof(Lazy<>), typeof(DeferredService<>));
         services.AddScoped<ThreadPageServices>();
         services.AddScoped<ConversationListServices>();
-        services.AddScoped<MessageChangeOptions>();
         return services;
     }
 }
