@@ -40,6 +40,13 @@ public sealed class LiveThreadTests(PortalServer server)
         await Expect(staffThread.Bodies.Last).ToContainTextAsync(text, new() { Timeout = 15_000 });
         Assert.Equal("still here", await staffThread.Page.EvaluateAsync<string>("() => window.__noReload"));
         await Expect(staffThread.Page.GetByTestId("message").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+
+        // A screen reader on the staff page hears it through the live region; the sender's own page does not announce it.
+        var announcer = staffThread.Page.GetByTestId("message-announcer");
+        await Expect(announcer).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(announcer).ToContainTextAsync("New message from");
+        await Expect(announcer).ToContainTextAsync(text);
+        await Expect(clientPage.GetByTestId("message-announcer")).Not.ToContainTextAsync(text);
     }
 
     [Fact]

@@ -39,7 +39,26 @@
         document.querySelectorAll('#messages [data-message-id]'),
         function (m) { return parseInt(m.getAttribute('data-message-id'), 10); });
       evt.detail.parameters.after = ids.length ? Math.max.apply(null, ids) : 0;
+      elt.setAttribute('data-after', evt.detail.parameters.after);
     }
+  });
+
+  // Screen readers hear each message that arrives live from someone else ("New message from Sam: ..."), through
+  // the polite live region under the thread; messages already on the page when it loaded are not read out.
+  document.addEventListener('htmx:afterSettle', function (evt) {
+    var elt = evt.detail.elt;
+    var announcer = document.getElementById('message-announcer');
+    if (!elt || elt.id !== 'thread-tail' || !announcer) return;
+    var after = parseInt(elt.getAttribute('data-after') || '0', 10);
+    var lines = [];
+    document.querySelectorAll('#messages [data-testid=message][data-message-id]').forEach(function (m) {
+      if (parseInt(m.getAttribute('data-message-id'), 10) <= after || m.classList.contains('is-mine')) return;
+      var author = m.querySelector('.msg-author');
+      var body = m.querySelector('.msg-body');
+      var text = body ? body.textContent.replace(/\s+/g, ' ').trim() : '';
+      lines.push('New message from ' + (author ? author.textContent.trim() : 'someone') + ': ' + (text.length > 140 ? text.slice(0, 140) + '…' : text));
+    });
+    if (lines.length) announcer.textContent = lines.join(' ');
   });
 
   // Polling (an "every" trigger, which has no triggering event) skips while the tab is hidden.
