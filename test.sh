@@ -64,6 +64,18 @@ for trx in "$OUT"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+# Name every failed test with the first line of its message, so a CI log shows what failed without the trx files.
+for trx in "$OUT"/*.trx; do
+  [ -f "$trx" ] || continue
+  python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") not in ("Passed", "NotExecuted"):
+        message = (r.findtext(".//t:Message", "", ns) or "").strip().splitlines()
+        print(f"FAILED {r.get('testName')}: {message[0] if message else r.get('outcome')}")
+PY
+done
 if [ "$found" = 0 ] || [ "$passed" = 0 ]; then status=1; failed=$((failed > 0 ? failed : 1)); fi
 failed=$((failed + format_failed))
 [ "$failed" = 0 ] || status=1

@@ -46,8 +46,9 @@ public sealed class StoreUploadedFile(IBlobStore store, TimeProvider clock)
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size = 0;
             string? refusal = null;
-            await using (var blob = await store.CreateAsync(key, ct))
+            try
             {
+                await using var blob = await store.CreateAsync(key, ct);
                 var chunk = headerLength;
                 while (chunk > 0)
                 {
@@ -62,6 +63,12 @@ public sealed class StoreUploadedFile(IBlobStore store, TimeProvider clock)
                     await blob.WriteAsync(buffer.AsMemory(0, chunk), ct);
                     chunk = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), ct);
                 }
+            }
+            catch (IOException ex) when (StoreFull.Is(ex))
+            {
+                // The disk (or its quota) is full: the partial blob goes, and the batch is refused as a whole.
+                batch.MarkStoreFull();
+                refusal = StoreFull.Message;
             }
 
             if (refusal is not null)

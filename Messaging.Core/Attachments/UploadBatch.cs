@@ -25,6 +25,11 @@ public sealed class UploadBatch(UploadPolicy policy)
 
     public long TotalBytes => files.Sum(f => f.SizeBytes);
 
+    /// <summary>A file could not be written because the blob store's disk (or quota) is full (<see cref="StoreFull"/>).</summary>
+    public bool StoreFull { get; private set; }
+
+    internal void MarkStoreFull() => StoreFull = true;
+
     internal void Writing(string key) => written.Add(key);
 
     internal void Add(StoredFile file) => files.Add(file);

@@ -27,6 +27,9 @@ public sealed class MessageUpload(UploadBatch? batch, DiscardUnusedUploads? disc
     /// <summary>The request was larger than the HTTP limit for a message: answer 413.</summary>
     public bool TooLarge { get; private init; }
 
+    /// <summary>The blob store's disk is full: answer 507 with <see cref="Core.Attachments.StoreFull.Message"/> (the batch's blobs are discarded).</summary>
+    public bool StoreFull => batch?.StoreFull == true;
+
     /// <summary>Why a file was refused (count, type, content, size, quota), for the form; null when none was.</summary>
     public string? Refusal { get; private init; }
 

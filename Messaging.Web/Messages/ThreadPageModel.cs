@@ -95,7 +95,7 @@ public abstract partial class ThreadPageModel(ThreadPageServices services) : Pag
 
     /// <summary>
     /// A reply or note: the files stream in first (<see cref="MessageUploadReader"/>), then <see cref="SendMessage"/>.
-    /// Refused: the same form again with the text kept and the reason shown (413 when too large); nothing was stored.
+    /// Refused: the same form again with the text kept and the reason shown (413 when too large, 507 when the file store is full); nothing was stored.
     /// </summary>
     protected async Task<IActionResult> SendAsync(long id, MessageVisibility visibility, CancellationToken ct)
     {
@@ -107,7 +107,7 @@ public abstract partial class ThreadPageModel(ThreadPageServices services) : Pag
             result,
             sent => this.FragmentOrRedirect(MessageUrl(id, sent), "Messages/_ComposeForm", ComposeFormModel.Empty(FormAction(id, isNote), isNote), "messages-changed"),
             () => ComposeAgainAsync(id, isNote, ComposeFormModel.Refilled(FormAction(id, isNote), Input, result.Error, isNote), ct),
-            upload.TooLarge ? StatusCodes.Status413PayloadTooLarge : null);
+            upload.TooLarge ? StatusCodes.Status413PayloadTooLarge : upload.StoreFull ? StatusCodes.Status507InsufficientStorage : null);
     }
 
     /// <summary>The signed-in member, for handlers of derived pages.</summary>
