@@ -10,6 +10,6 @@ namespace Messaging.Core.Settings;
 public sealed class GetMessageSettings(MessagingDbContext db)
 {
     public async Task<MessageSettings> HandleAsync(long workspaceId, CancellationToken ct) =>
-        await db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => new MessageSettings(w.EditWindowMinutes)).SingleOrDefaultAsync(ct)
+        await db.Workspaces.AsNoTracking().Where(w => w.Id == workspaceId).Select(w => new MessageSettings(w.EditWindowMinutes, w.ReminderDaysBefore)).SingleOrDefaultAsync(ct)
         ?? new MessageSettings(Workspace.DefaultEditWindowMinutes);
 }

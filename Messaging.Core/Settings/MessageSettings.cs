@@ -6,5 +6,5 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Core.Settings;
 
-/// <summary>The workspace's message settings (for now the edit window).</summary>
-public sealed record MessageSettings(int EditWindowMinutes);
+/// <summary>The workspace's message settings: the edit window, and how many days before a deadline its reminder comes.</summary>
+public sealed record MessageSettings(int EditWindowMinutes, int ReminderDaysBefore = Workspace.DefaultReminderDaysBefore);

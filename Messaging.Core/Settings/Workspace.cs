@@ -46,6 +46,13 @@ public sealed class Workspace
     /// <summary>IANA time zone id the workspace reads times in (exports show local times beside UTC); default UTC.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>How many days before a project deadline its reminder is posted (migration 0033); 0 leaves only the overdue one.</summary>
+    public int ReminderDaysBefore { get; set; } = DefaultReminderDaysBefore;
+
+    public const int DefaultReminderDaysBefore = 2;
+
+    public const int MaxReminderDaysBefore = 30;
+
     /// <summary>The language its messages are searched in (stemming, stop words); one of the search's languages, default english (issue 19).</summary>
     public string SearchLanguage { get; set; } = "english";
 

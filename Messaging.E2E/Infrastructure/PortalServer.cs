@@ -64,6 +64,8 @@ public class PortalServer : IAsyncLifetime
         start.Environment["Messaging__Live__HeartbeatSeconds"] = "5";
         FilesRoot = Path.Combine(Path.GetTempPath(), "messaging-e2e-files", database);
         start.Environment["Messaging__Files__Root"] = FilesRoot;
+        // Deadline reminders would post into the demo's threads while a test reads them; the unit tests run them.
+        start.Environment["Messaging__Reminders__Enabled"] = "false";
         foreach (var (name, value) in ExtraSettings)
         {
             start.Environment[name] = value;

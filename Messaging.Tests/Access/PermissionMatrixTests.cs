@@ -343,6 +343,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["GET /admin/settings"] = new(Admins),
         ["POST /admin/settings"] = new(Admins, new() { ["MessagesEnabled"] = "true" }),
         ["POST /admin/settings?handler=Messages"] = new(Admins, new() { ["EditWindowMinutes"] = "15" }),
+        ["POST /admin/settings?handler=Reminders"] = new(Admins, new() { ["ReminderDaysBefore"] = "2" }),
         ["POST /admin/settings?handler=Receipts"] = new(Admins, new() { ["readReceipts"] = "true" }),
         ["POST /admin/settings?handler=Files"] = new(Admins, new()),
         ["POST /admin/settings?handler=Inbox"] = new(Admins, new() { ["outOfOfficeEnabled"] = "true" }),

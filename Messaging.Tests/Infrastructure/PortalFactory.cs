@@ -56,6 +56,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:Search:IndexPath", SearchIndexRoot);
         // Notification emails are sent by the tests that test them (Notifications/, with their own SMTP server).
         builder.UseSetting("Messaging:Notifications:Dispatch:Enabled", "false");
+        // Deadline reminders are posted by the tests that test them (Projects/DeadlineReminderTests), never behind a test's back.
+        builder.UseSetting("Messaging:Reminders:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         ConfigureSettings(builder);
     }

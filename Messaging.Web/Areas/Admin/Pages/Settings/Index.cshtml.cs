@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Messaging.Web.Areas.Admin.Pages.Settings;
 
 /// <summary>
-/// Company settings (Admins only): the messages module, messages, files, read receipts, the inbox and the time zone,
+/// Company settings (Admins only): the messages module, messages, deadline reminders, files, read receipts, the inbox and the time zone,
 /// each a form of its own. The page loads them all (<see cref="GetCompanySettings"/>); the section partials render them.
 /// </summary>
 public sealed partial class IndexModel(
@@ -22,7 +22,8 @@ public sealed partial class IndexModel(
     SetFileSettings setFiles,
     SetReadReceiptSetting setReceipts,
     SetInboxSettings setInbox,
-    SetWorkspaceTimeZone setZone) : PageModel
+    SetWorkspaceTimeZone setZone,
+    SetReminderDays setReminders) : PageModel
 {
     private const string SettingsUrl = "/admin/settings";
 
