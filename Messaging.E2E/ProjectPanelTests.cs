@@ -1,5 +1,6 @@
 using System.Globalization;
 using Messaging.E2E.Infrastructure;
+using Messaging.E2E.Pages;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,5 +59,41 @@ public sealed class ProjectPanelTests(PortalServer server)
         await Expect(panel.Items.First).Not.ToBeVisibleAsync();
         await panel.Panel.Locator("summary").ClickAsync();
         await Expect(panel.Items.First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TypingHashOffersTheProjectsItemsAndTheSentChipOpensThePanelAtTheItemOnAPhone()
+    {
+        await using var context = await server.ContextForAsync("client@demo.local", 390, 800);
+        var page = await context.NewPageAsync();
+        var id = await ConversationIdAsync(page, "Moodboard feedback");
+        await new ThreadPage(page).OpenAsync("portal", id);
+        var panel = new ProjectPanelPage(page);
+        var first = panel.Items.First;
+        var title = (await first.Locator(".checklist-title").TextContentAsync())!.Trim();
+        var itemId = await first.GetAttributeAsync("id");
+        var tools = new ComposeTools(page);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+
+        await tools.Body.FillAsync($"Where are we with {marker} ");
+        await tools.Body.PressSequentiallyAsync("#" + title.Split(' ')[0]);
+        var options = page.GetByTestId("item-reference-option");
+        await Expect(options.Filter(new() { HasText = title })).ToBeVisibleAsync();
+        var index = (await options.AllTextContentsAsync()).ToList().FindIndex(t => t.StartsWith(title, StringComparison.Ordinal));
+        for (var i = 0; i < index; i++)
+        {
+            await tools.Body.PressAsync("ArrowDown");
+        }
+
+        await tools.Body.PressAsync("Enter"); // picks the item, does not send
+        Assert.Equal($"Where are we with {marker} #{itemId!["item-".Length..]} ", await tools.Body.InputValueAsync());
+        await tools.Body.PressAsync("Enter"); // sends
+
+        var chip = tools.Message(marker).Body.GetByTestId("item-reference");
+        await Expect(chip).ToHaveTextAsync($"#{title}");
+        await Expect(panel.Panel).Not.ToHaveAttributeAsync("open", "");
+        await chip.ClickAsync();
+        await Expect(panel.Panel).ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator($"#{itemId}")).ToBeInViewportAsync();
     }
 }

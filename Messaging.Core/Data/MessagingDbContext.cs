@@ -53,6 +53,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<MessageMention> MessageMentions => Set<MessageMention>();
 
+    public DbSet<MessageItemReference> MessageItemReferences => Set<MessageItemReference>();
+
     public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
 
     public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();

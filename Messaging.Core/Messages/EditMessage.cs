@@ -10,10 +10,10 @@ public sealed record EditMessageCommand(long MessageId, string? Body);
 
 /// <summary>
 /// The author changes their message within the workspace's edit window. The previous body goes to the
-/// edit history, mentions follow the new text, and the change is announced live and audited
+/// edit history, mentions and item references follow the new text, and the change is announced live and audited
 /// (<see cref="AuditActions.MessageEdit"/>), all in one SaveChanges. Saving the same text changes nothing.
 /// </summary>
-public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, DomainEvents events, ResolveMentions mentions)
+public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, DomainEvents events, ResolveMentions mentions, ResolveItemReferences references)
 {
     public async Task<Result<long>> HandleAsync(CurrentMember me, EditMessageCommand command, CancellationToken ct)
     {
@@ -54,7 +54,21 @@ public sealed class EditMessage(MessagingDbContext db, TimeProvider clock, Domai
             return Result<long>.Invalid(SendMessage.BodyField, mentioned.Error!);
         }
 
+        var referenced = await references.HandleAsync(message.ConversationId, body, strict: true, ct);
+        if (!referenced.Succeeded)
+        {
+            return Result<long>.Invalid(SendMessage.BodyField, referenced.Error!);
+        }
+
         db.MessageEdits.Add(new MessageEdit { MessageId = message.Id, PreviousBody = message.Body, EditedAt = now });
+        var kept = await db.MessageItemReferences.Where(r => r.MessageId == message.Id).ToListAsync(ct);
+        db.MessageItemReferences.RemoveRange(kept.Where(r => referenced.Value!.All(n => n.Token != r.Token)));
+        foreach (var reference in referenced.Value!.Where(n => kept.All(r => r.Token != n.Token)))
+        {
+            reference.MessageId = message.Id;
+            db.MessageItemReferences.Add(reference);
+        }
+
         message.Body = body;
         message.EditedAt = now;
         db.MessageMentions.RemoveRange(message.Mentions.Where(m => !mentioned.Value!.Contains(m.MemberId)).ToList());

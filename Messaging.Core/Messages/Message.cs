@@ -90,6 +90,9 @@ public sealed class Message
     /// <summary>The participants this message mentions (<c>@name</c>); what the notifier reads.</summary>
     public List<MessageMention> Mentions { get; set; } = [];
 
+    /// <summary>The project items the body refers to with <c>#D12</c> / <c>#M3</c> (migration 0034).</summary>
+    public List<MessageItemReference> ItemReferences { get; set; } = [];
+
     /// <summary>Earlier versions of the body, one per edit (staff see them).</summary>
     public List<MessageEdit> Edits { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Parsers;
 using Markdig.Renderers.Html;
@@ -13,9 +14,13 @@ namespace Messaging.Core.Messages;
 /// Raw HTML is escaped, not passed through; headings and rules stay plain text; links may only point at
 /// http, https or mailto (anything else becomes <c>#</c>) and open with <c>rel="noopener nofollow"</c>.
 /// </summary>
-public static class MessageFormatter
+public static partial class MessageFormatter
 {
     private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    /// <summary><c>#D12</c> (checklist item) or <c>#M3</c> (milestone), not inside a word or after another <c>#</c>.</summary>
+    [GeneratedRegex(@"(?<![\w#&])#([DM][0-9]{1,18})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemReferencePattern();
 
     private static MarkdownPipeline BuildPipeline()
     {
@@ -40,8 +45,15 @@ public static class MessageFormatter
     public static string ToHtml(string body) => ToHtml(body, []);
 
     /// <summary>Renders the body; <c>@name</c> of the given mentioned people is highlighted (<paramref name="myMemberId"/>'s own as "me").</summary>
-    public static string ToHtml(string body, IReadOnlyList<MentionCandidate> mentioned, long? myMemberId = null)
+    public static string ToHtml(string body, IReadOnlyList<MentionCandidate> mentioned, long? myMemberId = null) => ToHtml(body, mentioned, [], myMemberId);
+
+    /// <summary>
+    /// Renders the body with its mentions highlighted and its resolved item references as link chips to the item in the
+    /// project panel; a <c>#D12</c> not among <paramref name="references"/> stays the text typed.
+    /// </summary>
+    public static string ToHtml(string body, IReadOnlyList<MentionCandidate> mentioned, IReadOnlyList<ItemReferenceView> references, long? myMemberId)
     {
+        ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(mentioned);
         var document = Parse(body);
@@ -60,6 +72,11 @@ public static class MessageFormatter
         if (mentioned.Count > 0)
         {
             HighlightMentions(document, mentioned, myMemberId);
+        }
+
+        if (references.Count > 0)
+        {
+            LinkReferences(document, references);
         }
 
         using var writer = new StringWriter();
@@ -84,6 +101,16 @@ public static class MessageFormatter
         ArgumentNullException.ThrowIfNull(body);
         return TextLiterals(Parse(body))
             .SelectMany(l => MentionScanner.Scan(l.Literal.Content.ToString(), l.Before, candidates))
+            .ToList();
+    }
+
+    /// <summary>Every <c>#D12</c> / <c>#M3</c> written in the body's text (not in code or link text), once each, as the token after the <c>#</c>.</summary>
+    public static IReadOnlyList<string> FindItemReferences(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return TextLiterals(Parse(body))
+            .SelectMany(l => ItemReferencePattern().Matches(l.Literal.Content.ToString()).Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
     }
 
@@ -156,6 +183,44 @@ public static class MessageFormatter
                     + WebUtility.HtmlEncode(text.Substring(hit.Start, hit.Length)) + "</span>";
                 anchor = InsertAfter(anchor, new HtmlInline(html));
                 at = hit.Start + hit.Length;
+            }
+
+            if (at < text.Length)
+            {
+                InsertAfter(anchor, new LiteralInline(text[at..]));
+            }
+
+            literal.Remove();
+        }
+    }
+
+    private static void LinkReferences(MarkdownDocument document, IReadOnlyList<ItemReferenceView> references)
+    {
+        var byToken = references.ToDictionary(r => r.Token, StringComparer.Ordinal);
+        foreach (var (literal, _) in TextLiterals(document))
+        {
+            var text = literal.Content.ToString();
+            var hits = ItemReferencePattern().Matches(text).Where(m => byToken.ContainsKey(m.Groups[1].Value)).ToList();
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
+            var at = 0;
+            Inline anchor = literal;
+            foreach (var hit in hits)
+            {
+                if (hit.Index > at)
+                {
+                    anchor = InsertAfter(anchor, new LiteralInline(text[at..hit.Index]));
+                }
+
+                var item = byToken[hit.Groups[1].Value];
+                var kind = item.Token[0] == 'M' ? "milestone" : "checklist-item";
+                var html = $"<a class=\"item-ref\" data-testid=\"item-reference\" data-item=\"{item.Token}\" data-item-kind=\"{kind}\" href=\"#item-{item.Token}\" title=\"{(kind == "milestone" ? "Milestone" : "Checklist item")}\">#"
+                    + WebUtility.HtmlEncode(item.Title) + "</a>";
+                anchor = InsertAfter(anchor, new HtmlInline(html));
+                at = hit.Index + hit.Length;
             }
 
             if (at < text.Length)

@@ -89,7 +89,7 @@ internal static class MessageViews
             r.Id, r.AuthorMemberId, r.AuthorName, r.AuthorKind, r.AuthorMemberId == me.MemberId,
             r.IsDeleted ? $"<p class=\"msg-deleted\" data-testid=\"message-deleted\">{DeletedText}</p>"
             : r.IsHidden ? $"<p class=\"msg-hidden\" data-testid=\"message-hidden\">{HiddenText}</p>"
-            : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body, r.Mentions, me.MemberId)
+            : r.Kind == MessageKind.Text ? MessageFormatter.ToHtml(r.Body, r.Mentions, r.References, me.MemberId)
             : r.Kind == MessageKind.System ? WebUtility.HtmlEncode(r.Body)
             : WebUtility.HtmlEncode(r.Kind == MessageKind.OutOfOffice ? $"Automatic reply for {r.AuthorName}: {r.Body}" : SystemText(r.Kind, r.AuthorName, r.SubjectName)),
             r.Visibility, r.CreatedAt, r.Kind)
@@ -128,6 +128,7 @@ internal static class MessageViews
                 m.ReplyTo.DeletedAt != null || m.ReplyTo.HiddenAt != null,
                 m.ReplyTo.DeletedAt == null && m.ReplyTo.HiddenAt == null ? m.ReplyTo.Body.Substring(0, MessageQuote.ExcerptLength + 1) : ""),
             Mentions = m.Mentions.Select(x => new MentionCandidate(x.MemberId, x.Member!.DisplayName)).ToList(),
+            References = m.ItemReferences.Select(x => new ItemReferenceView(x.Token, x.Deliverable != null ? x.Deliverable.Title : x.Milestone!.Title)).ToList(),
         });
 
     /// <summary>The plain text of a participant change, for the thread and for list previews.</summary>
@@ -170,6 +171,8 @@ internal sealed record MessageRowData(
     public QuoteRowData? ReplyTo { get; init; }
 
     public IReadOnlyList<MentionCandidate> Mentions { get; init; } = [];
+
+    public IReadOnlyList<ItemReferenceView> References { get; init; } = [];
 }
 
 /// <summary>The replied-to message as loaded: its body only when it is neither deleted nor hidden (shortened).</summary>

@@ -52,6 +52,7 @@ public sealed class MessageWriter(MessagingDbContext db, TimeProvider clock, Dom
             Channel = extras.Channel,
         };
         message.Mentions.AddRange(extras.MentionedMemberIds.Select(id => new MessageMention { MemberId = id, ConversationId = conversation.Id }));
+        message.ItemReferences.AddRange(extras.ItemReferences);
         return AppendAsync(me, conversation, message, ct);
     }
 
@@ -180,6 +181,9 @@ public sealed record MessageExtras(long? ReplyToId, MessagePriority Priority, IR
 {
     /// <summary>Email for replies that came in through <see cref="Notifications.ReceiveEmailReply"/>.</summary>
     public MessageChannel Channel { get; init; }
+
+    /// <summary>The project items the body refers to (<see cref="ResolveItemReferences"/>).</summary>
+    public IReadOnlyList<MessageItemReference> ItemReferences { get; init; } = [];
 
     public static MessageExtras None { get; } = new(null, MessagePriority.Normal, []);
 }

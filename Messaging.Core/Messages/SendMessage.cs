@@ -28,7 +28,7 @@ public sealed record SendMessageCommand(
 /// idempotency key returns the message already stored instead of storing another. Files already in the blob
 /// store become its attachments in the same transaction; a message with files may have no text.
 /// </summary>
-public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, ResolveMentions mentions, AttachmentWriter attachments)
+public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, ResolveMentions mentions, ResolveItemReferences references, AttachmentWriter attachments)
 {
     public const string BodyField = "Body";
 
@@ -94,7 +94,13 @@ public sealed class SendMessage(MessagingDbContext db, MessageWriter writer, Res
             return Result<long>.Invalid(BodyField, mentioned.Error!);
         }
 
-        var extras = new MessageExtras(command.ReplyToId, command.Priority, mentioned.Value!) { Channel = command.Channel };
+        var referenced = await references.HandleAsync(conversation.Id, command.Body ?? "", strict: command.Channel == MessageChannel.App, ct);
+        if (!referenced.Succeeded)
+        {
+            return Result<long>.Invalid(BodyField, referenced.Error!);
+        }
+
+        var extras = new MessageExtras(command.ReplyToId, command.Priority, mentioned.Value!) { Channel = command.Channel, ItemReferences = referenced.Value! };
         return await IdempotentWrite.RunAsync(
             db,
             () => writer.FindByKeyAsync(me, command.IdempotencyKey, m => m.Id, ct),

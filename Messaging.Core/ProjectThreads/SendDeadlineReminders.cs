@@ -1,10 +1,9 @@
 using System.Globalization;
 using Messaging.Core.Access;
+using Messaging.Core.Common.Events;
 using Messaging.Core.Data;
 using Messaging.Core.Messages;
-using Messaging.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Core.ProjectThreads;
 
@@ -12,7 +11,7 @@ namespace Messaging.Core.ProjectThreads;
 /// One pass of deadline reminders. For every open checklist item and unreached milestone of a project whose threads
 /// exist (stage Active or On hold, messages module on; see <see cref="TargetsAsync"/>), posts a system message in the project's threads when its due
 /// date is the workspace's reminder days away or nearer ("due soon"), and another once it has passed ("overdue"), and
-/// emails the threads' people as their notification settings say (email off: none; quiet hours: after them).
+/// publishes <see cref="DeadlineReminderPosted"/> (Notifications emails the threads' people as their settings say).
 /// <para>
 /// Once each, on any number of nodes, across restarts: a reminder is a row of <c>deadline_reminders</c> whose unique key
 /// is (item, kind, due date), inserted by <c>ON CONFLICT DO NOTHING</c> in the same transaction as its messages and
@@ -21,8 +20,7 @@ namespace Messaging.Core.ProjectThreads;
 /// "Today" is the day in the workspace's time zone.
 /// </para>
 /// </summary>
-public sealed class SendDeadlineReminders(
-    MessagingDbContext db, ProjectThreadWriter threads, MessageWriter writer, EnqueueNotice notice, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class SendDeadlineReminders(MessagingDbContext db, ProjectThreadWriter threads, MessageWriter writer, DomainEvents events, TimeProvider clock)
 {
     /// <summary>Reminders claimed per pass; the caller runs passes until one returns fewer.</summary>
     public const int BatchSize = 100;
@@ -122,7 +120,7 @@ public sealed class SendDeadlineReminders(
             }
         }
 
-        await EmailAsync(reminder, project.WorkspaceId, project.Name, text, people, now, ct);
+        await events.PublishAsync(new DeadlineReminderPosted(reminder.Id, project.WorkspaceId, project.Name, text, people), ct);
     }
 
     /// <summary>
@@ -135,37 +133,6 @@ public sealed class SendDeadlineReminders(
         return created.Count > 0
             ? created
             : await db.Conversations.Where(c => c.ProjectId == projectId && c.Category == Conversations.ConversationCategory.Project).OrderBy(c => c.Id).Take(1).ToListAsync(ct);
-    }
-
-    /// <summary>One notice per person, due when their settings allow: never with email off, after their quiet hours.</summary>
-    private async Task EmailAsync(Claimed reminder, long workspaceId, string projectName, string text, Dictionary<long, long> people, DateTimeOffset now, CancellationToken ct)
-    {
-        var ids = people.Keys.ToList();
-        var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Kind, Settings = db.NotificationSettings.FirstOrDefault(s => s.MemberId == m.Id) })
-            .ToListAsync(ct);
-        var baseUrl = options.Value.PublicBaseUrl;
-        foreach (var member in members)
-        {
-            var settings = member.Settings ?? NotificationSettings.Defaults(member.Id);
-            if (settings.EmailMode == EmailMode.Off)
-            {
-                continue;
-            }
-
-            var due = NotificationSchedule.QuietUntil(settings, now) ?? now;
-            var staff = member.Kind == MemberKind.Staff;
-            var body = $"""
-                {text}
-
-                Project: {projectName}
-                Open the conversation: {NotificationEmails.ThreadLink(baseUrl, staff, people[member.Id])}
-
-                Change how and when you get these emails: {NotificationEmails.SettingsLink(baseUrl, staff)}
-                """;
-            await notice.HandleAsync(workspaceId, member.Id, $"{text} ({projectName})", body,
-                string.Create(CultureInfo.InvariantCulture, $"reminder:{reminder.Id}:{member.Id}"), due, ct);
-        }
     }
 
     private sealed record Claimed(long Id, long ProjectId, string ItemKind, long ItemId, string Kind, DateOnly DueOn);

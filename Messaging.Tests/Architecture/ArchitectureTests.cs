@@ -36,7 +36,7 @@ public sealed class ArchitectureTests
         ["ConversationState"] = ["Conversations", "Messages"],
         ["Inbox"] = ["Messages"],
         ["Live"] = ["Inbox", "Messages"],
-        ["Notifications"] = ["Attachments", "Inbox", "Members", "Messages"],
+        ["Notifications"] = ["Attachments", "Inbox", "Members", "Messages", "ProjectThreads"],
         ["Email"] = ["Attachments", "Conversations", "Members", "Messages", "Notifications"],
         ["ProjectThreads"] = ["Conversations", "Live", "Messages", "Projects"],
     };

@@ -1,4 +1,4 @@
-// Composing and message actions on top of htmx: the emoji picker, @mention autocomplete, reply-to,
+// Composing and message actions on top of htmx: the emoji picker, @mention and #item autocomplete, reply-to,
 // drafts kept across reloads, "not sent — retry" with an automatic retry when the connection returns,
 // jumping to a quoted message, and refreshing a message another participant edited or deleted.
 // No framework and no inline script (the CSP forbids it); the pages work without this file, just plainer.
@@ -96,28 +96,66 @@
     });
   }
 
+  // ---- #item references: the project's checklist items and milestones (#D12, #M3) ----------
+  function itemsFor() {
+    var holder = document.getElementById('item-candidates');
+    if (!holder) return [];
+    try { return JSON.parse(holder.getAttribute('data-candidates') || '[]'); } catch (e) { return []; }
+  }
+
+  /** The "#text" being typed just before the cursor, if any: a # at the start of a word. */
+  function itemQuery(textarea) {
+    var before = textarea.value.slice(0, textarea.selectionStart);
+    var m = /(^|[\s([{"'])#([^\s#][^\n#]{0,40})?$/.exec(before);
+    if (!m) return null;
+    var text = m[2] || '';
+    return { start: before.length - text.length - 1, text: text.toLowerCase() };
+  }
+
+  function matchingItems(list, text) {
+    return list.filter(function (c) {
+      var title = c.title.toLowerCase();
+      return text === '' || c.token.toLowerCase() === text || title.indexOf(text) === 0
+        || title.split(' ').some(function (w) { return w.indexOf(text) === 0; });
+    }).slice(0, 8);
+  }
+
   function updateMenu(textarea) {
     var form = textarea.form;
+    var kind = 'mention';
     var query = mentionQuery(textarea);
     var list = query ? matching(candidatesFor(form), query.text) : [];
+    if (!query) {
+      query = itemQuery(textarea);
+      kind = 'item';
+      list = query ? matchingItems(itemsFor(), query.text) : [];
+    }
     if (!query || list.length === 0) { closeMenu(); return; }
     closeMenu();
     var el = document.createElement('ul');
     el.className = 'mention-menu';
     el.setAttribute('role', 'listbox');
-    el.setAttribute('aria-label', 'People to mention');
-    el.setAttribute('data-testid', 'mention-menu');
+    el.setAttribute('aria-label', kind === 'item' ? 'Project items to refer to' : 'People to mention');
+    el.setAttribute('data-testid', kind === 'item' ? 'item-reference-menu' : 'mention-menu');
     list.forEach(function (c, i) {
       var li = document.createElement('li');
       li.id = 'mention-option-' + i;
       li.setAttribute('role', 'option');
-      li.setAttribute('data-testid', 'mention-option');
+      li.setAttribute('data-testid', kind === 'item' ? 'item-reference-option' : 'mention-option');
       li.setAttribute('data-index', String(i));
-      li.textContent = c.name;
+      if (kind === 'item') {
+        li.textContent = c.title;
+        var hint = document.createElement('span');
+        hint.className = 'muted';
+        hint.textContent = ' · ' + c.kind;
+        li.appendChild(hint);
+      } else {
+        li.textContent = c.name;
+      }
       el.appendChild(li);
     });
     form.appendChild(el);
-    menu = { el: el, textarea: textarea, start: query.start, items: list, index: 0 };
+    menu = { el: el, textarea: textarea, start: query.start, items: list, index: 0, kind: kind };
     highlight(0);
   }
 
@@ -125,8 +163,9 @@
     var c = menu.items[index];
     var textarea = menu.textarea;
     var start = menu.start;
+    var kind = menu.kind;
     closeMenu();
-    insertAtCursor(textarea, '@' + c.name + ' ', start);
+    insertAtCursor(textarea, kind === 'item' ? '#' + c.token + ' ' : '@' + c.name + ' ', start);
   }
 
   // ---- Reply-to ------------------------------------------------------------------------------
