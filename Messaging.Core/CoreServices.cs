@@ -25,6 +25,7 @@ public static class CoreServices
         services.TryAddSingleton<IRequestOrigin, NoRequestOrigin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Notifications.NotificationRecipients>();
+        services.AddScoped<Home.HomeQueries>();
         services.AddOptions<Notifications.NotificationOptions>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }

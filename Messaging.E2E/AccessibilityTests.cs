@@ -13,8 +13,8 @@ public sealed class AccessibilityTests(PortalServer server)
 {
     public static TheoryData<string, string[]> Pages => new()
     {
-        { "client@demo.local", ["/portal/messages", "thread:/portal/messages", "/portal/messages/search?q=invoice", "/portal/messages/new", "/portal/settings/notifications", "/account/preferences"] },
-        { "staff@demo.local", ["/staff/messages", "thread:/staff/messages", "/staff/inbox", "/staff/messages/search?q=samples", "/staff/messages/new"] },
+        { "client@demo.local", ["/portal/home", "/portal/messages", "thread:/portal/messages", "/portal/messages/search?q=invoice", "/portal/messages/new", "/portal/settings/notifications", "/account/preferences"] },
+        { "staff@demo.local", ["/staff/home", "/staff/messages", "thread:/staff/messages", "/staff/inbox", "/staff/messages/search?q=samples", "/staff/messages/new"] },
         { "admin@demo.local", ["/admin/members", "/admin/settings", "/admin/reports", "/admin/audit", "/admin/mailbox", "/staff/projects"] },
     };
 

@@ -41,6 +41,8 @@ public sealed class ScreenshotTests(PortalServer server)
     [InlineData("admin@demo.local", "/admin/audit", "admin-audit")]
     [InlineData("admin@demo.local", "/admin/reports", "admin-reports")]
     [InlineData("client@demo.local", "/account/preferences", "preferences")]
+    [InlineData("client@demo.local", "/portal/home", "portal-home")]
+    [InlineData("staff@demo.local", "/staff/home", "staff-home")]
     public async Task AdministrationPagesFitAPhone(string email, string path, string name)
     {
         foreach (var (label, width, height) in new[] { ("desktop", 1280, 800), ("phone", 390, 844) })

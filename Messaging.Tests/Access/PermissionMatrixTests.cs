@@ -229,6 +229,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
         // Client portal
         ["GET /portal/messages"] = new(Clients),
+        ["GET /portal/home"] = new(Clients),
+        ["GET /portal/home?handler=Widgets"] = new(Clients),
         ["GET /portal/messages/new"] = new(Clients),
         ["POST /portal/messages/new"] = new(Clients, new()),
         ["GET /portal/messages/{id:long}"] = new(ClientThread),
@@ -251,6 +253,8 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
         // Staff inbox
         ["GET /staff/messages"] = new(Staff),
+        ["GET /staff/home"] = new(Staff),
+        ["GET /staff/home?handler=Widgets"] = new(Staff),
         ["GET /staff/messages/search"] = new(Staff, Query: "q=spring"),
         ["POST /staff/messages/search?handler=Save"] = new(Staff, new() { ["name"] = "" }),
         ["POST /staff/messages/search?handler=DeleteSaved"] = new(NobodysScheduled, new() { ["savedSearchId"] = "0" }),

@@ -39,6 +39,7 @@ public sealed class ArchitectureTests
         ["Notifications"] = ["Attachments", "Inbox", "Members", "Messages", "ProjectThreads"],
         ["Email"] = ["Attachments", "Conversations", "Members", "Messages", "Notifications"],
         ["ProjectThreads"] = ["Conversations", "Live", "Messages", "Projects"],
+        ["Home"] = ["Conversations", "Inbox", "Messages", "Projects"],
     };
 
     [Fact]

@@ -41,6 +41,7 @@ public static class InfrastructureServices
                 o.Conventions.AuthorizeAreaFolder("Staff", "/Settings", MemberPolicies.Staff);
                 o.Conventions.AuthorizeAreaFolder("Staff", "/Projects", MemberPolicies.Manager);
                 o.Conventions.AuthorizeAreaFolder("Staff", "/Team", MemberPolicies.Staff);
+                o.Conventions.AuthorizeAreaFolder("Staff", "/Home", MemberPolicies.Staff);
                 o.Conventions.AuthorizeAreaFolder("Admin", "/", MemberPolicies.Admin);
                 o.Conventions.AuthorizeFolder("/Messages", Permissions.View);
             })
