@@ -33,6 +33,8 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
 
+    public DbSet<ProjectThreads.DeadlineReminder> DeadlineReminders => Set<ProjectThreads.DeadlineReminder>();
+
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Participant> Participants => Set<Participant>();
