@@ -84,17 +84,30 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync(); // virtual: a derived factory's own clean-up (e.g. its SMTP server) runs too
-        if (Directory.Exists(SearchIndexRoot))
-        {
-            Directory.Delete(SearchIndexRoot, recursive: true);
-        }
+        await DeleteFolderAsync(SearchIndexRoot);
 
         if (shared is null)
         {
             await Database.DropAsync();
-            if (Directory.Exists(FilesRoot))
+            await DeleteFolderAsync(FilesRoot);
+        }
+    }
+
+    /// <summary>
+    /// Removes a temporary folder; a file a background writer (the index, a blob upload) was still finishing when the host
+    /// stopped can make the first attempt fail with an IOException, so it tries again a few times before giving up on it.
+    /// </summary>
+    private static async Task DeleteFolderAsync(string path)
+    {
+        for (var attempt = 1; Directory.Exists(path); attempt++)
+        {
+            try
             {
-                Directory.Delete(FilesRoot, recursive: true);
+                Directory.Delete(path, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(200 * attempt);
             }
         }
     }
