@@ -1,6 +1,7 @@
 using Messaging.Core;
 using Messaging.Core.Data;
 using Messaging.Web;
+using Messaging.Web.Api;
 using Messaging.Web.Attachments;
 using Messaging.Web.Exports;
 using Messaging.Web.Identity;
@@ -30,6 +31,7 @@ var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePoli
 // What the portal is made of, one entry per folder (each in its folder's *Services.cs).
 builder.Services.AddPortalDatabase(connectionString);
 builder.Services.AddPortalIdentity(cookieSecurity);
+builder.Services.AddPortalApi();
 builder.Services.AddPortalErrors();
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalFiles(builder.Configuration);
@@ -74,6 +76,7 @@ if (requireHttps)
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseApiProblems();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -89,6 +92,7 @@ app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.Health
 app.MapLive();
 app.MapInboundEmail();
 app.MapRazorPages();
+app.MapPortalApi();
 
 await app.RunAsync();
 return 0;

@@ -6,10 +6,16 @@ namespace Messaging.Core.Access;
 /// <summary>Finds the signed-in user's active membership. A user in several workspaces works in the oldest membership until a workspace switcher exists.</summary>
 public sealed class LoadCurrentMember(MessagingDbContext db)
 {
-    public async Task<CurrentMember?> HandleAsync(Guid userId, CancellationToken ct)
+    public Task<CurrentMember?> HandleAsync(Guid userId, CancellationToken ct) => LoadAsync(db.Members.Where(m => m.UserId == userId), ct);
+
+    /// <summary>One given membership of the user (what an API token acts as), if it is still active.</summary>
+    public Task<CurrentMember?> ForMembershipAsync(Guid userId, long memberId, CancellationToken ct) =>
+        LoadAsync(db.Members.Where(m => m.UserId == userId && m.Id == memberId), ct);
+
+    private async Task<CurrentMember?> LoadAsync(IQueryable<Member> candidates, CancellationToken ct)
     {
-        var member = await db.Members.AsNoTracking()
-            .Where(m => m.UserId == userId && m.IsActive)
+        var member = await candidates.AsNoTracking()
+            .Where(m => m.IsActive)
             .OrderBy(m => m.Id)
             .Select(m => new
             {

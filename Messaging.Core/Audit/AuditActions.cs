@@ -24,12 +24,14 @@ public static class AuditActions
     public const string ConversationTag = "conversation.tag";
     public const string TagChange = "tag.change";
     public const string AbsenceChange = "absence.change";
+    public const string ApiTokenCreate = "api-token.create";
+    public const string ApiTokenRevoke = "api-token.revoke";
 
     /// <summary>Every action, in the order the audit page offers them as a filter.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, MessageSend, MessageEdit, MessageDelete, FileDownload, Export, SettingChange,
         MemberAdd, MemberRoleChange, MemberPermissionChange, MemberDeactivate, MemberReactivate, ProjectChange, ParticipantAdd, ParticipantRemove,
-        ConversationAssign, ConversationStatus, ConversationTag, TagChange, AbsenceChange,
+        ConversationAssign, ConversationStatus, ConversationTag, TagChange, AbsenceChange, ApiTokenCreate, ApiTokenRevoke,
     ];
 }

@@ -101,6 +101,25 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             SELECT m.workspace_id, m.id, c.id, 'Spam', 'Open', now() FROM messages m, members c WHERE m.id = {message} AND c.display_name = 'Chloe Client' RETURNING id
             """);
 
+        private readonly Dictionary<Role, string> tokens = [];
+
+        /// <summary>A read-write API token of the role's member, made once; none for the anonymous and the deactivated (who cannot hold a working one).</summary>
+        public async Task<string?> TokenAsync(Role role)
+        {
+            if (Email(role) is not { } email || role == Role.Deactivated)
+            {
+                return null;
+            }
+
+            if (!tokens.TryGetValue(role, out var token))
+            {
+                token = await this.CreateTokenAsync(email);
+                tokens[role] = token;
+            }
+
+            return token;
+        }
+
         public async Task<PortalClient> SignInAsAsync(Role role)
         {
             var email = Email(role);
@@ -123,7 +142,13 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     }
 
     /// <summary>An endpoint's promise: the outcome for each role, the form it posts, and whether it signs the member out.</summary>
-    private sealed record Entry(Func<Role, Outcome> Expect, Dictionary<string, string>? Form = null, bool SignsOut = false, string Query = "");
+    /// <remarks>An <see cref="Api"/> entry is requested with each role's bearer token (none for the anonymous and the deactivated) instead of its session, and posts <see cref="Json"/>.</remarks>
+    private sealed record Entry(Func<Role, Outcome> Expect, Dictionary<string, string>? Form = null, bool SignsOut = false, string Query = "", bool Api = false, object? Json = null);
+
+    private static Entry Api(Func<Role, Outcome> expect, object? json = null) => new(expect, Api: true, Json: json);
+
+    /// <summary>Listing projects through the API: a client lists their own, Managers and Admins all; other staff get 404.</summary>
+    private static Outcome ProjectListers(Role role) => Gate(role, r => r is Role.Client or Role.ClientOfAnotherProject or Role.Manager or Role.Admin ? Outcome.Allowed : Outcome.NotFound);
 
     private static Outcome Public(Role role) => Outcome.Allowed;
 
@@ -373,6 +398,29 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/members/{id:long}?handler=Deactivate"] = new(Admins, new()),
         ["POST /admin/members/{id:long}?handler=Reactivate"] = new(Admins, new()),
         ["POST /admin/members/{id:long}?handler=ActivationLink"] = new(Admins, new()),
+
+        // API tokens (the pages) and the REST API (bearer tokens only; a session cookie alone answers 401, see ApiAccessTests)
+        ["GET /portal/settings/api-tokens"] = new(Clients),
+        ["POST /portal/settings/api-tokens"] = new(Clients, new() { ["Input.Name"] = "" }),
+        ["POST /portal/settings/api-tokens?handler=Revoke"] = new(NobodysScheduled, new() { ["tokenId"] = "0" }),
+        ["GET /staff/settings/api-tokens"] = new(Staff),
+        ["POST /staff/settings/api-tokens"] = new(Staff, new() { ["Input.Name"] = "" }),
+        ["POST /staff/settings/api-tokens?handler=Revoke"] = new(NobodysScheduled, new() { ["tokenId"] = "0" }),
+        ["GET /api/{documentName}/openapi.json"] = new(Public),
+        ["GET /api/docs/{documentName?}"] = new(Public),
+        ["GET /api/docs/scalar.js"] = new(Public),
+        ["GET /api/docs/scalar.aspnetcore.js"] = new(Public),
+        ["GET /api/docs/favicon.svg"] = new(Public),
+        ["GET /api/v1/me"] = Api(SignedIn),
+        ["GET /api/v1/conversations"] = Api(SignedIn),
+        ["GET /api/v1/conversations/{id:long}"] = Api(ConversationReaders),
+        ["GET /api/v1/conversations/{id:long}/messages"] = Api(ConversationReaders),
+        ["POST /api/v1/conversations/{id:long}/messages"] = Api(Typists, new { body = "" }),
+        ["GET /api/v1/messages/{id:long}"] = Api(ConversationReaders),
+        ["GET /api/v1/attachments/{id:long}"] = Api(ConversationReaders),
+        ["GET /api/v1/search"] = Api(SignedIn),
+        ["GET /api/v1/projects"] = Api(ProjectListers),
+        ["GET /api/v1/projects/{id:long}"] = Api(Managers),
     };
 
     [Fact]
@@ -447,6 +495,15 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
                 + entry.Query.Replace("{conversation}", fixture.Conversation.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
+        if (entry.Api)
+        {
+            using var api = fixture.ApiClient(await fixture.TokenAsync(role));
+            using var answer = method == "GET"
+                ? await api.GetAsync(url, HttpCompletionOption.ResponseHeadersRead)
+                : await api.PostJsonAsync(url, entry.Json ?? new { });
+            return (Classify(answer), (int)answer.StatusCode);
+        }
+
         // An endpoint that signs out gets a session of its own; a deactivated member can no longer start one, which leaves them anonymous.
         PortalClient? own = !entry.SignsOut ? null : role == Role.Deactivated ? fixture.NewClient() : await fixture.SignInAsAsync(role);
         var client = own ?? fixture.Clients[role];
@@ -491,12 +548,15 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     private string Fill(string route)
     {
         var id = route.StartsWith("/admin/members/", StringComparison.Ordinal) ? fixture.TargetMember
-            : route.StartsWith("/files/", StringComparison.Ordinal) ? fixture.Attachment
-            : route.StartsWith("/staff/projects/", StringComparison.Ordinal) ? fixture.Project
+            : route.StartsWith("/files/", StringComparison.Ordinal) || route.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) ? fixture.Attachment
+            : route.StartsWith("/staff/projects/", StringComparison.Ordinal) || route.StartsWith("/api/v1/projects/", StringComparison.Ordinal) ? fixture.Project
+            : route.StartsWith("/api/v1/messages/", StringComparison.Ordinal) ? fixture.SamMessage
             : fixture.Conversation;
         return route
             .Replace("{id:long}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{code:int}", "429", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", "", StringComparison.Ordinal)
             .Replace("{messageId:long}", (route.StartsWith("/messages/item/", StringComparison.Ordinal) ? fixture.ItemMessage : fixture.SamMessage).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 

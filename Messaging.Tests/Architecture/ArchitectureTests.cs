@@ -23,6 +23,7 @@ public sealed class ArchitectureTests
         ["Data"] = [],
         ["Access"] = ["Common", "Data"],
         ["Audit"] = ["Common", "Data", "Access"],
+        ["Api"] = [],
         ["Attachments"] = [],
         ["Projects"] = [],
         ["Members"] = [],

@@ -48,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:RateLimits:SendPerMinute", "10000");
         builder.UseSetting("Messaging:RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Messaging:RateLimits:VerifyPerMinute", "10000");
+        builder.UseSetting("Messaging:RateLimits:ApiPerMinute", "10000");
         // As in production, where the https port is known: plain http requests are redirected to it.
         builder.UseSetting("https_port", "443");
         // Attachments go to a folder of this test class; the cleanup job is run by the tests that test it.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Messaging.Core.Access;
 
@@ -22,7 +23,10 @@ public sealed class CurrentMemberAccessor(IHttpContextAccessor http, LoadCurrent
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (user?.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
         {
-            member = await load.HandleAsync(userId, ct);
+            // An API token acts as the one membership it was made in; a browser session as the user's first.
+            member = long.TryParse(user.FindFirstValue(Api.ApiClaims.Member), NumberStyles.None, CultureInfo.InvariantCulture, out var memberId)
+                ? await load.ForMembershipAsync(userId, memberId, ct)
+                : await load.HandleAsync(userId, ct);
             loaded = true;
         }
 

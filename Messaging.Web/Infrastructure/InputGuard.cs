@@ -174,9 +174,10 @@ public sealed class InputGuardMiddleware(RequestDelegate next, ILogger<InputGuar
         }
 
         if (multipart && endpoint?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is { StreamsBody: true } && HttpMethods.IsPost(request.Method)
-            && tokenHeader is not null && request.Headers.ContainsKey(tokenHeader))
+            && ((tokenHeader is not null && request.Headers.ContainsKey(tokenHeader)) || Api.ApiProblems.IsApi(context)))
         {
-            // Streamed by the page (htmx sends the token in a header): checked as it is read. Without the header,
+            // Streamed by the page (htmx sends the token in a header) or the API (no antiforgery: a bearer token): checked
+            // as it is read. Without the header,
             // antiforgery reads (and buffers) the whole form anyway, so it is read and checked here.
             return (null, true);
         }

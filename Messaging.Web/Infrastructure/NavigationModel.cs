@@ -43,4 +43,11 @@ public sealed class NavigationModel(
         ArgumentNullException.ThrowIfNull(member);
         return member.IsClient ? "/portal/settings/notifications" : "/staff/settings/notifications";
     }
+
+    /// <summary>The member's API tokens page, beside the notification settings.</summary>
+    public static string ApiTokensPath(CurrentMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.IsClient ? "/portal/settings/api-tokens" : "/staff/settings/api-tokens";
+    }
 }

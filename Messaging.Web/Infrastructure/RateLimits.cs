@@ -20,6 +20,10 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int VerifyPerMinute { get; set; } = 10;
+
+    /// <summary>REST API requests (every method) per token.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiPerMinute { get; set; } = 120;
 }
 
 /// <summary>
@@ -38,6 +42,9 @@ public static class RateLimits
     /// <summary>Uploads to the export verify page, which needs no sign-in, per client address.</summary>
     public const string Verify = "verify";
 
+    /// <summary>Every REST API request, per token (per client address before a token is known).</summary>
+    public const string Api = "api";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -54,6 +61,7 @@ public static class RateLimits
             o.AddPolicy<string, SendPolicy>(Send);
             o.AddPolicy<string, SignInPolicy>(SignIn);
             o.AddPolicy<string, VerifyPolicy>(Verify);
+            o.AddPolicy<string, ApiPolicy>(Api);
         });
         return services;
     }
@@ -87,6 +95,22 @@ public static class RateLimits
 
         public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
             PostsPerMinute(httpContext, "ip:" + ClientAddress(httpContext), options.Value.SignInPerMinute);
+    }
+
+    private sealed class ApiPolicy(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            var token = httpContext.User.FindFirstValue(Messaging.Web.Api.ApiClaims.Token);
+            return RateLimitPartition.GetFixedWindowLimiter(token is null ? "api-ip:" + ClientAddress(httpContext) : "api-token:" + token, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.Value.ApiPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        }
     }
 
     private sealed class VerifyPolicy(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>

@@ -30,6 +30,9 @@ public sealed class PreferencesModel(
     /// <summary>The member's notification settings page (issue 7), linked from here.</summary>
     public string NotificationSettingsPath { get; private set; } = "/portal/settings/notifications";
 
+    /// <summary>The member's API tokens page, linked beside the notification settings.</summary>
+    public string ApiTokensPath { get; private set; } = "/portal/settings/api-tokens";
+
     public string? BackUrl => ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 
     private const string Path = "/account/preferences";
@@ -71,5 +74,6 @@ public sealed class PreferencesModel(
         Preferences = await get.HandleAsync(me, ct);
         WhoMayStart ??= Preferences.WhoMayStart;
         NotificationSettingsPath = NavigationModel.NotificationSettingsPath(me);
+        ApiTokensPath = NavigationModel.ApiTokensPath(me);
     }
 }
