@@ -19,7 +19,9 @@ public sealed class ConversationStatePage(IPage page)
         """
         s => {
           const d = new Date(Date.now() + s * 1000), p = n => String(n).padStart(2, '0');
-          return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+          // Chromium drops ":00" seconds from a datetime-local value, and Playwright's fill then reads it as malformed.
+          const sec = d.getSeconds() ? `:${p(d.getSeconds())}` : '';
+          return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}${sec}`;
         }
         """, seconds);
 
