@@ -57,7 +57,7 @@ public sealed class AddChatChannel(MessagingDbContext db, IWebhookTransport tran
         db.Webhooks.Add(hook);
         await db.SaveChangesAsync(ct);
         audit.Record(me, AuditActions.SettingChange, "webhook", hook.Id.ToString(CultureInfo.InvariantCulture),
-            $"{command.Format} channel added: {url}{(command.ProjectId is { } p ? $" (project {p})" : "")}");
+            $"{command.Format} channel added: {WebhookUrls.Shown(command.Format, url)}{(command.ProjectId is { } p ? $" (project {p})" : "")}");
         await db.SaveChangesAsync(ct);
         return Result<long>.Ok(hook.Id);
     }

@@ -18,7 +18,7 @@ namespace Messaging.Core.Webhooks;
 /// </summary>
 public sealed class DeliverWebhooks(
     MessagingDbContext db, IWebhookTransport transport, ISecretProtector secrets, EnqueueNotice notice,
-    IOptions<WebhookOptions> options, TimeProvider clock)
+    IOptions<WebhookOptions> options, IOptions<NotificationOptions> notifications, TimeProvider clock)
 {
     public async Task<bool> HandleAsync(CancellationToken ct)
     {
@@ -134,13 +134,15 @@ public sealed class DeliverWebhooks(
                 .Where(m => m.WorkspaceId == hook.WorkspaceId && m.IsActive && m.Kind == MemberKind.Staff && m.Role == StaffRole.Admin)
                 .Select(m => m.Id).ToListAsync(ct);
             var what = hook.Format == WebhookFormat.Standard ? "webhook" : $"{hook.Format} channel";
-            var body = $"""
-                The {what} {hook.Url} was disabled: every delivery try for {hours} hours failed.
+            var site = notifications.Value.PublicBaseUrl.TrimEnd('/');
+            var list = hook.Format == WebhookFormat.Standard ? "webhooks" : "chat";
+            var body = string.Create(CultureInfo.InvariantCulture, $"""
+                The {what} {WebhookUrls.Shown(hook.Format, hook.Url)} was disabled: every delivery try for {hours} hours failed.
                 The last one: {error}
 
-                Its delivery log (and the button to resend): /admin/webhooks/{hook.Id}
-                Enable it again on /admin/webhooks once the receiver works.
-                """;
+                Its delivery log (and the button to resend): {site}/admin/webhooks/{hook.Id}
+                Enable it again on {site}/admin/{list} once the receiver works.
+                """);
             foreach (var admin in admins)
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"webhook-disabled:{hook.Id}:{now.ToUnixTimeSeconds()}:{admin}");

@@ -13,9 +13,11 @@ namespace Messaging.Core.Webhooks;
 /// <summary>
 /// Turns domain events into webhook deliveries: for each enabled webhook of the workspace that chose the event, one
 /// <see cref="WebhookDelivery"/> row, added on the publisher's DbContext inside its transaction (the durable outbox:
-/// the event and its deliveries commit or roll back together; nothing is sent from the request). What concerns an
-/// internal note (a staff-only message, an assignment line) reaches only webhooks marked internal, and never a
-/// Slack or Teams channel. The body is built now, as the event was.
+/// the event and its deliveries commit or roll back together; nothing is sent from the request). Who hears of what is
+/// the event's <see cref="Audience"/>: an internal note (a staff-only message, its edit or deletion) reaches only
+/// webhooks marked internal and never a Slack or Teams channel; the staff inbox's workflow (assignments, statuses)
+/// reaches internal webhooks and chat channels (the team's own); the rest reaches every webhook that chose it. The body
+/// is built now, as the event was.
 /// </summary>
 public sealed class EnqueueWebhookDeliveries(
     MessagingDbContext db, IOptions<WebhookOptions> options, IOptions<NotificationOptions> notifications, TimeProvider clock) :
@@ -26,8 +28,21 @@ public sealed class EnqueueWebhookDeliveries(
     IDomainEventHandler<ConversationAssigned>,
     IDomainEventHandler<ConversationStatusChanged>
 {
-    /// <summary>What one event says: its type, where it happened, whether it concerns an internal note, its data and its chat notice.</summary>
-    private sealed record Outgoing(string Type, long WorkspaceId, long? ProjectId, bool Internal, JsonObject Data, ChatNotice? Chat);
+    /// <summary>Who may hear of an event.</summary>
+    private enum Audience
+    {
+        /// <summary>What a client may see in the portal: every webhook that chose it, and chat channels.</summary>
+        Everyone,
+
+        /// <summary>The staff inbox's workflow (who is assigned, an inbox status): webhooks marked internal, and chat channels.</summary>
+        Team,
+
+        /// <summary>An internal note's content: webhooks marked internal only; never a chat channel, whose members the portal cannot check.</summary>
+        InternalNote,
+    }
+
+    /// <summary>What one event says: its type, where it happened, who may hear of it, its data and its chat notice (null: chat channels are not told).</summary>
+    private sealed record Outgoing(string Type, long WorkspaceId, long? ProjectId, Audience Audience, JsonObject Data, ChatNotice? Chat);
 
     public async Task HandleAsync(MessageAppended domainEvent, CancellationToken ct)
     {
@@ -61,7 +76,8 @@ public sealed class EnqueueWebhookDeliveries(
         var chat = message.Kind == MessageKind.Text && !isNote
             ? new ChatNotice($"New message from {Name(names, message.AuthorMemberId)} in “{conversation.Subject}”", message.Body, Link(conversation.Id))
             : null;
-        await EnqueueAsync(new Outgoing(WebhookEvents.MessageCreated, conversation.WorkspaceId, conversation.ProjectId, isNote, data, chat), ct);
+        await EnqueueAsync(new Outgoing(
+            WebhookEvents.MessageCreated, conversation.WorkspaceId, conversation.ProjectId, isNote ? Audience.InternalNote : Audience.Everyone, data, chat), ct);
     }
 
     public async Task HandleAsync(MessageEdited domainEvent, CancellationToken ct)
@@ -91,7 +107,7 @@ public sealed class EnqueueWebhookDeliveries(
         node["category"] = WebhookPayloads.Snake(c.Category.ToString());
         node["created_at"] = WebhookPayloads.Time(c.CreatedAt);
         node["started_by"] = WebhookPayloads.Person(domainEvent.StartedBy.MemberId, names);
-        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationCreated, c.WorkspaceId, c.ProjectId, false, new JsonObject { ["conversation"] = node }, null), ct);
+        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationCreated, c.WorkspaceId, c.ProjectId, Audience.Everyone, new JsonObject { ["conversation"] = node }, null), ct);
     }
 
     public async Task HandleAsync(ConversationAssigned domainEvent, CancellationToken ct)
@@ -118,7 +134,7 @@ public sealed class EnqueueWebhookDeliveries(
             : $"“{c.Subject}” was unassigned";
         var by = domainEvent.AssigneeMemberId == domainEvent.AssignedByMemberId ? "Assigned automatically." : $"By {Name(names, domainEvent.AssignedByMemberId)}.";
         var chat = new ChatNotice(title, by, Link(domainEvent.ConversationId));
-        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationAssigned, domainEvent.WorkspaceId, c.ProjectId, false, data, chat), ct);
+        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationAssigned, domainEvent.WorkspaceId, c.ProjectId, Audience.Team, data, chat), ct);
     }
 
     public async Task HandleAsync(ConversationStatusChanged domainEvent, CancellationToken ct)
@@ -138,7 +154,7 @@ public sealed class EnqueueWebhookDeliveries(
             ["changed_by"] = WebhookPayloads.Person(domainEvent.ChangedByMemberId, names),
             ["changed_at"] = WebhookPayloads.Time(domainEvent.At),
         };
-        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationStatusChanged, c.WorkspaceId, c.ProjectId, false, data, null), ct);
+        await EnqueueAsync(new Outgoing(WebhookEvents.ConversationStatusChanged, c.WorkspaceId, c.ProjectId, Audience.Team, data, null), ct);
     }
 
     private async Task MessageChangedAsync(string type, Message message, long byMemberId, Action<JsonObject> fill, CancellationToken ct)
@@ -165,7 +181,8 @@ public sealed class EnqueueWebhookDeliveries(
             [type == WebhookEvents.MessageEdited ? "edited_by" : "deleted_by"] = WebhookPayloads.Person(byMemberId, names),
             [type == WebhookEvents.MessageEdited ? "edited_at" : "deleted_at"] = WebhookPayloads.Time(clock.GetUtcNow()),
         };
-        await EnqueueAsync(new Outgoing(type, message.WorkspaceId, c.ProjectId, message.Visibility == MessageVisibility.StaffOnly, data, null), ct);
+        var audience = message.Visibility == MessageVisibility.StaffOnly ? Audience.InternalNote : Audience.Everyone;
+        await EnqueueAsync(new Outgoing(type, message.WorkspaceId, c.ProjectId, audience, data, null), ct);
     }
 
     private Task<bool> AnyHookAsync(long workspaceId, string type, CancellationToken ct) =>
@@ -184,7 +201,7 @@ public sealed class EnqueueWebhookDeliveries(
             var eventId = Guid.NewGuid();
             var body = hook.Format switch
             {
-                WebhookFormat.Standard when !evt.Internal || hook.IncludeInternal => WebhookPayloads.Envelope(eventId, evt.Type, now, evt.WorkspaceId, evt.Data.DeepClone().AsObject()),
+                WebhookFormat.Standard when evt.Audience == Audience.Everyone || hook.IncludeInternal => WebhookPayloads.Envelope(eventId, evt.Type, now, evt.WorkspaceId, evt.Data.DeepClone().AsObject()),
                 WebhookFormat.Slack when Heard(hook, evt) => ChatPayloads.Slack(evt.Chat!),
                 WebhookFormat.Teams when Heard(hook, evt) => ChatPayloads.Teams(evt.Chat!),
                 _ => null,
@@ -216,7 +233,7 @@ public sealed class EnqueueWebhookDeliveries(
 
     /// <summary>A chat channel hears of an event that has a notice, is not about an internal note, and is in its project (if it has one).</summary>
     private static bool Heard(Webhook hook, Outgoing evt) =>
-        evt.Chat is not null && !evt.Internal && (hook.ProjectId is null || hook.ProjectId == evt.ProjectId);
+        evt.Chat is not null && evt.Audience != Audience.InternalNote && (hook.ProjectId is null || hook.ProjectId == evt.ProjectId);
 
     private JsonObject ConversationNode(long id, string subject, long? projectId) => new()
     {

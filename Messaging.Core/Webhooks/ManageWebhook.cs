@@ -51,7 +51,7 @@ public sealed class ManageWebhook(MessagingDbContext db, AuditLog audit, TimePro
                 return Result<bool>.Invalid("action", "Unknown action.");
         }
 
-        audit.Record(me, AuditActions.SettingChange, "webhook", hook.Id.ToString(CultureInfo.InvariantCulture), $"Webhook {action.ToString().ToLowerInvariant()}d: {hook.Url}");
+        audit.Record(me, AuditActions.SettingChange, "webhook", hook.Id.ToString(CultureInfo.InvariantCulture), $"Webhook {action.ToString().ToLowerInvariant()}d: {WebhookUrls.Shown(hook.Format, hook.Url)}");
         await db.SaveChangesAsync(ct);
         return Result<bool>.Ok(true);
     }

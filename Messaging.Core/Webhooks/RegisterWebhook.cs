@@ -15,13 +15,16 @@ public sealed record RegisteredWebhook(long Id, string Secret);
 
 /// <summary>
 /// Registers a standard webhook (Admins only): a URL that is http(s) and reaches an address deliveries may go to, at
-/// least one known event. Makes its secret (stored protected, returned once). Nothing is stored when anything is
+/// least one known event, and no staff-only event unless it is marked internal. Makes its secret (stored protected, returned once). Nothing is stored when anything is
 /// refused. Recorded in the audit log as a setting change.
 /// </summary>
 public sealed class RegisterWebhook(MessagingDbContext db, IWebhookTransport transport, ISecretProtector protector, AuditLog audit, TimeProvider clock)
 {
     public const string UrlField = "Url";
     public const string EventsField = "Events";
+
+    public const string InternalOnlyRefusal =
+        "Assignments and inbox statuses are staff-only: tick “Internal” to send them, or leave them out.";
 
     public async Task<Result<RegisteredWebhook>> HandleAsync(CurrentMember me, RegisterWebhookCommand command, CancellationToken ct)
     {
@@ -44,6 +47,11 @@ public sealed class RegisterWebhook(MessagingDbContext db, IWebhookTransport tra
             return Result<RegisteredWebhook>.Invalid(EventsField, "Choose at least one event to send.");
         }
 
+        if (!command.IncludeInternal && events.Any(WebhookEvents.IsInternalOnly))
+        {
+            return Result<RegisteredWebhook>.Invalid(EventsField, InternalOnlyRefusal);
+        }
+
         var secret = WebhookSignature.NewSecret();
         var hook = new Webhook
         {
@@ -59,7 +67,7 @@ public sealed class RegisterWebhook(MessagingDbContext db, IWebhookTransport tra
         db.Webhooks.Add(hook);
         await db.SaveChangesAsync(ct);
         audit.Record(me, AuditActions.SettingChange, "webhook", hook.Id.ToString(CultureInfo.InvariantCulture),
-            $"Webhook registered: {url} ({hook.Events}{(hook.IncludeInternal ? ", internal" : "")})");
+            $"Webhook registered: {WebhookUrls.Shown(hook.Format, url)} ({hook.Events}{(hook.IncludeInternal ? ", internal" : "")})");
         await db.SaveChangesAsync(ct);
         return Result<RegisteredWebhook>.Ok(new RegisteredWebhook(hook.Id, secret));
     }

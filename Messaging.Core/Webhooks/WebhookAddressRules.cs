@@ -40,6 +40,11 @@ public static class WebhookAddressRules
         {
             address = address.MapToIPv4();
         }
+        else if (EmbeddedIPv4(address) is { } embedded)
+        {
+            // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address inside: the rules are that address's.
+            return Refusal(embedded, options) is { } refusal ? $"{address} stands for {embedded}: {refusal}" : null;
+        }
 
         if (IPAddress.IsLoopback(address))
         {
@@ -57,6 +62,22 @@ public static class WebhookAddressRules
         }
 
         return null;
+    }
+
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        var b = address.GetAddressBytes();
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(b.AsSpan(12, 4));
+        }
+
+        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b.AsSpan(2, 4)) : null;
     }
 
     private static bool IsUnspecifiedOrMulticast(IPAddress address)

@@ -1,5 +1,12 @@
 namespace Messaging.Core.Webhooks;
 
+/// <summary>One event a webhook may choose: its <c>type</c>, what the form says of it, and whether only internal webhooks may hear of it.</summary>
+/// <param name="InternalOnly">
+/// Staff-only by nature (the staff inbox's assignments and statuses, which a client never sees in the portal): only a webhook
+/// marked internal may choose it.
+/// </param>
+public sealed record WebhookEventType(string Name, string Description, bool InternalOnly);
+
 /// <summary>The events a webhook may choose, by the name its payloads carry in <c>type</c>. Never rename one that has been sent.</summary>
 public static class WebhookEvents
 {
@@ -10,19 +17,21 @@ public static class WebhookEvents
     public const string ConversationAssigned = "conversation.assigned";
     public const string ConversationStatusChanged = "conversation.status_changed";
 
-    /// <summary>Every event, in the order the registration form offers them, with what the form says of each.</summary>
-    public static IReadOnlyList<(string Name, string Description)> All { get; } =
+    /// <summary>Every event, in the order the registration form offers them.</summary>
+    public static IReadOnlyList<WebhookEventType> All { get; } =
     [
-        (MessageCreated, "A message was posted"),
-        (MessageEdited, "A message was edited"),
-        (MessageDeleted, "A message was deleted"),
-        (ConversationCreated, "A conversation was started"),
-        (ConversationAssigned, "A conversation was assigned or unassigned"),
-        (ConversationStatusChanged, "A conversation's status changed"),
+        new(MessageCreated, "A message was posted", false),
+        new(MessageEdited, "A message was edited", false),
+        new(MessageDeleted, "A message was deleted", false),
+        new(ConversationCreated, "A conversation was started", false),
+        new(ConversationAssigned, "A conversation was assigned or unassigned", true),
+        new(ConversationStatusChanged, "A conversation's inbox status changed", true),
     ];
 
     /// <summary>What Slack and Teams channels hear of: new messages and assignments.</summary>
     public static IReadOnlyList<string> ChatEvents { get; } = [MessageCreated, ConversationAssigned];
 
     public static bool IsKnown(string name) => All.Any(e => e.Name == name);
+
+    public static bool IsInternalOnly(string name) => All.Any(e => e.Name == name && e.InternalOnly);
 }

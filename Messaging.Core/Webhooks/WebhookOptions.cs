@@ -7,7 +7,10 @@ public sealed class WebhookOptions
 {
     public const string Section = "Messaging:Webhooks";
 
-    /// <summary>Deliveries to 127.0.0.0/8 and ::1 are refused unless this is on (tests; a receiver on the same machine).</summary>
+    /// <summary>
+    /// Deliveries to 127.0.0.0/8 and ::1 are refused unless this is on (tests; a developer's receiver on the same machine).
+    /// The web host refuses to start with it on in the Production environment.
+    /// </summary>
     public bool AllowLoopback { get; set; }
 
     /// <summary>Deliveries to private, shared (CGNAT) and link-local addresses are refused unless this is on (an intranet receiver).</summary>

@@ -38,10 +38,16 @@ public sealed class IndexModel(CurrentMemberAccessor accessor, ListWebhooks list
             _ => this.FieldAgainAsync(result, () => LoadAsync(ct), "Input."));
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(long webhookId, CancellationToken ct)
+    public Task<IActionResult> OnPostEnableAsync(long webhookId, CancellationToken ct) => ManageAsync(webhookId, WebhookAction.Enable, "The channel is enabled.", ct);
+
+    public Task<IActionResult> OnPostDisableAsync(long webhookId, CancellationToken ct) => ManageAsync(webhookId, WebhookAction.Disable, "The channel is disabled.", ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(long webhookId, CancellationToken ct) => ManageAsync(webhookId, WebhookAction.Delete, "The channel is removed.", ct);
+
+    private async Task<IActionResult> ManageAsync(long webhookId, WebhookAction action, string notice, CancellationToken ct)
     {
-        var result = await manage.HandleAsync(await accessor.RequireAsync(ct), webhookId, WebhookAction.Delete, ct);
-        return await this.SavedAsync(result, "/admin/chat", _ => "The channel is removed.", _ => this.PageAgainAsync(() => LoadAsync(ct)));
+        var result = await manage.HandleAsync(await accessor.RequireAsync(ct), webhookId, action, ct);
+        return await this.SavedAsync(result, "/admin/chat", _ => notice, _ => this.PageAgainAsync(() => LoadAsync(ct)));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
