@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Messaging.Core.Data;
 using Messaging.Core.Messages;
 using Messaging.Core.Webhooks;
 using Messaging.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Tests.Webhooks;
@@ -138,6 +140,68 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
         Assert.Contains(receiver.Url().ToString(), mail.Text, StringComparison.Ordinal);
         Assert.Contains($"/admin/webhooks/{hook.Id}", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(factory.MailSince(mark, Demo.Staff), m => m.Subject.Contains("disabled", StringComparison.Ordinal));
+
+        // The Admins see why on the list and on the log.
+        using var admin = await factory.SignInAsync(Demo.Admin);
+        var row = Assert.Single((await admin.GetPageAsync("/admin/webhooks")).QuerySelectorAll("[data-testid=webhook-row]"));
+        Assert.Equal("false", row.GetAttribute("data-enabled"));
+        var reason = row.QuerySelector("[data-testid=webhook-disabled-reason]")!.TextContent;
+        Assert.Contains("every try for 24 hours failed", reason, StringComparison.Ordinal);
+        Assert.Contains("503", reason, StringComparison.Ordinal);
+        var log = await admin.GetPageAsync($"/admin/webhooks/{hook.Id}");
+        Assert.Equal(reason, log.QuerySelector("[data-testid=webhook-disabled-reason]")!.TextContent);
+        Assert.Equal("failed", log.QuerySelectorAll("[data-testid=webhook-delivery]").Last().GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task DispatchersRunningAtOnceSendEachDeliveryOnce()
+    {
+        await factory.ClearWebhooksAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = async (_, c) => { await Task.Delay(100, c.RequestAborted); c.Response.StatusCode = 200; };
+        var hook = await factory.RegisterAsync(receiver.Url());
+        var conversation = await factory.Database.ConversationIdAsync(Subject);
+        const int Count = 8;
+        for (var i = 0; i < Count; i++)
+        {
+            await factory.SendAsync(Demo.Client, conversation, $"Burst {i}");
+        }
+
+        var passes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(factory.DeliverAsync)));
+        var rest = await factory.DeliverAsync(); // a pass that lost a race for its row ends early; what it left is sent now
+
+        Assert.True(passes.Count(p => p > 0) >= 2, $"the passes did not overlap: {string.Join(",", passes)}");
+        Assert.Equal(Count, passes.Sum() + rest);
+        Assert.Equal(Count, receiver.Received.Count);
+        Assert.Equal(Count, receiver.Received.Select(r => r.Header(WebhookSignature.IdHeader)).Distinct().Count());
+        Assert.Equal(string.Join(',', Enumerable.Repeat("Delivered", Count)), await factory.DeliveryStatusAsync(hook.Id));
+        Assert.Equal(Count, await factory.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.webhook_id = {hook.Id}"));
+    }
+
+    [Fact]
+    public async Task ADeliveryIsWrittenInTheTransactionOfItsEventAndRolledBackWithIt()
+    {
+        await factory.ClearWebhooksAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.RegisterAsync(receiver.Url());
+        var conversation = await factory.Database.ConversationIdAsync(Subject);
+        var client = await factory.MemberAsync(Demo.Client);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var sent = await scope.ServiceProvider.GetRequiredService<SendMessage>()
+                .HandleAsync(client, new SendMessageCommand(conversation, "Never committed", Guid.NewGuid(), MessageVisibility.Everyone), CancellationToken.None);
+            Assert.True(sent.Succeeded, sent.Error);
+            Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.Body.Contains("Never committed")));
+            await tx.RollbackAsync();
+        }
+
+        Assert.Equal(0, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM webhook_deliveries"));
+        Assert.Equal(0, await factory.DeliverAsync());
+        Assert.Empty(receiver.Received);
     }
 
     [Fact]

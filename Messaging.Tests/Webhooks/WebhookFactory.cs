@@ -46,6 +46,20 @@ public sealed class WebhookFactory : NotificationFactory
         return result.Value!;
     }
 
+    /// <summary>Adds a Slack or Teams channel as the demo Admin through the use case the page calls; returns its id.</summary>
+    public async Task<long> AddChannelAsync(WebhookFormat format, Uri url, long? projectId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AddChatChannel>().HandleAsync(
+            await MemberAsync(Demo.Admin), new AddChatChannelCommand(format, url.ToString(), projectId), CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value;
+    }
+
+    public Task<long> ProjectIdAsync(string name) => Database.ScalarAsync<long>($"SELECT id FROM projects WHERE name = '{name}'");
+
+    public Task<long> MemberIdAsync(string displayName) => Database.ScalarAsync<long>($"SELECT id FROM members WHERE display_name = '{displayName}'");
+
     /// <summary>Nothing left over from another test: every webhook gone (with its deliveries).</summary>
     public Task ClearWebhooksAsync() => Database.ExecuteAsync("DELETE FROM webhooks");
 
