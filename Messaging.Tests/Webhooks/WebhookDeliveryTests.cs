@@ -150,7 +150,7 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
         Assert.Contains("503", reason, StringComparison.Ordinal);
         var log = await admin.GetPageAsync($"/admin/webhooks/{hook.Id}");
         Assert.Equal(reason, log.QuerySelector("[data-testid=webhook-disabled-reason]")!.TextContent);
-        Assert.Equal("failed", log.QuerySelectorAll("[data-testid=webhook-delivery]").Last().GetAttribute("data-status"));
+        Assert.Equal("failed", log.QuerySelectorAll("[data-testid=webhook-delivery]")[^1].GetAttribute("data-status"));
     }
 
     [Fact]
@@ -184,17 +184,26 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
     {
         await factory.ClearWebhooksAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await factory.RegisterAsync(receiver.Url());
         var conversation = await factory.Database.ConversationIdAsync(Subject);
         var client = await factory.MemberAsync(Demo.Client);
+        long messageId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<SendMessage>()
+                .HandleAsync(client, new SendMessageCommand(conversation, "Before the edit", Guid.NewGuid(), MessageVisibility.Everyone), CancellationToken.None);
+            Assert.True(sent.Succeeded, sent.Error);
+            messageId = sent.Value;
+        }
 
+        // Registered after the send, for edits only: the edit below is the only thing that can queue a delivery.
+        await factory.RegisterAsync(receiver.Url(), false, WebhookEvents.MessageEdited);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var sent = await scope.ServiceProvider.GetRequiredService<SendMessage>()
-                .HandleAsync(client, new SendMessageCommand(conversation, "Never committed", Guid.NewGuid(), MessageVisibility.Everyone), CancellationToken.None);
-            Assert.True(sent.Succeeded, sent.Error);
+            var edited = await scope.ServiceProvider.GetRequiredService<EditMessage>()
+                .HandleAsync(client, new EditMessageCommand(messageId, "Never committed"), CancellationToken.None);
+            Assert.True(edited.Succeeded, edited.Error);
             Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.Body.Contains("Never committed")));
             await tx.RollbackAsync();
         }
