@@ -7,6 +7,7 @@ using Messaging.Core.Live;
 using Messaging.Core.Messages;
 using Messaging.Core.Notifications;
 using Messaging.Core.ProjectThreads;
+using Messaging.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,7 @@ public static class CoreServices
         services.AddScoped<Notifications.NotificationRecipients>();
         services.AddScoped<Home.HomeQueries>();
         services.AddOptions<Notifications.NotificationOptions>();
+        services.AddOptions<WebhookOptions>();
         var useCases = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                 && t.Namespace is not null
@@ -53,6 +55,7 @@ public static class CoreServices
             .AddNotificationEventHandlers()
             .AddLiveEventHandlers()
             .AddMessageEventHandlers()
-            .AddProjectThreadEventHandlers();
+            .AddProjectThreadEventHandlers()
+            .AddWebhookEventHandlers();
     }
 }

@@ -10,6 +10,7 @@ using Messaging.Web.Live;
 using Messaging.Web.Notifications;
 using Messaging.Web.Search;
 using Messaging.Web.Seeding;
+using Messaging.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +45,7 @@ builder.Services.AddConversationState(builder.Configuration);
 builder.Services.AddPortalNotifications(builder.Configuration);
 builder.Services.AddPortalPages(cookieSecurity);
 builder.Services.AddPortalSearch(builder.Configuration);
+builder.Services.AddPortalWebhooks(builder.Configuration);
 
 var app = builder.Build();
 

@@ -85,6 +85,12 @@ public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> opti
 
     public DbSet<Email.InboundMail> InboundMails => Set<Email.InboundMail>();
 
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+
     /// <summary>What messages.search_vector is computed from (migration 0014 holds the same expression).</summary>
     internal const string SearchVectorSql =
         "CASE WHEN deleted_at IS NULL THEN search_vector_in(workspace_id, search_vector_with_pairs(to_tsvector('english'::regconfig, body || ' ' || regexp_replace(attachment_names, '[^[:alnum:]]+', ' ', 'g')))) ELSE ''::tsvector END";

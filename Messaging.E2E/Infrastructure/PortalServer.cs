@@ -66,6 +66,8 @@ public class PortalServer : IAsyncLifetime
         start.Environment["Messaging__Files__Root"] = FilesRoot;
         // Deadline reminders would post into the demo's threads while a test reads them; the unit tests run them.
         start.Environment["Messaging__Reminders__Enabled"] = "false";
+        // No webhook is posted behind a browser test's back (the demo's webhook points nowhere); the unit tests send them.
+        start.Environment["Messaging__Webhooks__Dispatch__Enabled"] = "false";
         foreach (var (name, value) in ExtraSettings)
         {
             start.Environment[name] = value;

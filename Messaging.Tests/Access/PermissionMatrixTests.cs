@@ -67,6 +67,18 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         /// <summary>A PNG attached to Sam's message: whoever may read the message may download and preview it.</summary>
         public long Attachment { get; private set; }
 
+        /// <summary>A standard webhook (to an address nothing is ever sent to: the dispatcher is off) with one delivered delivery, <see cref="Delivery"/>.</summary>
+        public long Webhook { get; private set; }
+
+        public long Delivery { get; private set; }
+
+        /// <summary>A webhook the Admin's delete removes, and a Slack channel the Admin's remove removes (the others get 404 first).</summary>
+        public long WebhookToDelete { get; private set; }
+
+        public long ChatChannel { get; private set; }
+
+        public long ChatChannelToRemove { get; private set; }
+
         public Dictionary<Role, PortalClient> Clients { get; } = [];
 
         public async Task PrepareAsync()
@@ -87,6 +99,14 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             ReportToDismiss = await ReportAsync(SamMessage);
             ReportToHide = await ReportAsync(SamMessage + 2);
             Attachment = await this.AttachAsync(SamMessage, "matrix.png", TestFiles.Png);
+            Webhook = await WebhookAsync("Standard");
+            WebhookToDelete = await WebhookAsync("Standard");
+            ChatChannel = await WebhookAsync("Slack");
+            ChatChannelToRemove = await WebhookAsync("Teams");
+            Delivery = await Database.ScalarAsync<long>($"""
+                INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, status, attempts, due_at, give_up_at, last_status_code, created_at, delivered_at)
+                VALUES ({Webhook}, gen_random_uuid(), 'message.created', '[]', 'Delivered', 0, now(), now() + interval '1 day', 200, now(), now()) RETURNING id
+                """);
 
             foreach (var role in Enum.GetValues<Role>())
             {
@@ -95,6 +115,11 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
 
             await Database.ExecuteAsync("UPDATE members SET is_active = false WHERE display_name = 'Gus Gone'");
         }
+
+        private Task<long> WebhookAsync(string format) => Database.ScalarAsync<long>($"""
+            INSERT INTO webhooks (workspace_id, format, url, events, include_internal, protected_secret, enabled, created_by_member_id, created_at)
+            SELECT id, '{format}', 'https://receiver.invalid/hook', 'message.created', false, '', true, 0, now() FROM workspaces ORDER BY id LIMIT 1 RETURNING id
+            """);
 
         private Task<long> ReportAsync(long message) => Database.ScalarAsync<long>($"""
             INSERT INTO message_reports (workspace_id, message_id, reporter_member_id, reason, status, created_at)
@@ -399,6 +424,21 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         ["POST /admin/members/{id:long}?handler=Reactivate"] = new(Admins, new()),
         ["POST /admin/members/{id:long}?handler=ActivationLink"] = new(Admins, new()),
 
+        // Webhooks and Slack / Teams channels: Admins only, another workspace's or an unknown id is 404 (WebhookPagesTests).
+        // The empty registration forms answer 422 with the reason; disable comes before resend, which then answers 422 too.
+        ["GET /admin/webhooks"] = new(Admins),
+        ["POST /admin/webhooks?handler=Create"] = new(Admins, new() { ["Input.Url"] = "" }),
+        ["POST /admin/webhooks?handler=Disable"] = new(Admins, new() { ["webhookId"] = "{webhook}" }),
+        ["POST /admin/webhooks?handler=Enable"] = new(Admins, new() { ["webhookId"] = "{webhook}" }),
+        ["POST /admin/webhooks?handler=Delete"] = new(Admins, new() { ["webhookId"] = "{webhookToDelete}" }),
+        ["GET /admin/webhooks/{id:long}"] = new(Admins),
+        ["POST /admin/webhooks/{id:long}?handler=Resend"] = new(Admins, new() { ["deliveryId"] = "{delivery}" }),
+        ["GET /admin/chat"] = new(Admins),
+        ["POST /admin/chat?handler=Add"] = new(Admins, new() { ["Input.Url"] = "" }),
+        ["POST /admin/chat?handler=Disable"] = new(Admins, new() { ["webhookId"] = "{chat}" }),
+        ["POST /admin/chat?handler=Enable"] = new(Admins, new() { ["webhookId"] = "{chat}" }),
+        ["POST /admin/chat?handler=Remove"] = new(Admins, new() { ["webhookId"] = "{chatToRemove}" }),
+
         // API tokens (the pages) and the REST API (bearer tokens only; a session cookie alone answers 401, see ApiAccessTests)
         ["GET /portal/settings/api-tokens"] = new(Clients),
         ["POST /portal/settings/api-tokens"] = new(Clients, new() { ["Input.Name"] = "" }),
@@ -542,6 +582,11 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         "{hide}" => fixture.ReportToHide.ToString(CultureInfo.InvariantCulture),
         "{conversation}" => fixture.Conversation.ToString(CultureInfo.InvariantCulture),
         "{project}" => fixture.Project.ToString(CultureInfo.InvariantCulture),
+        "{webhook}" => fixture.Webhook.ToString(CultureInfo.InvariantCulture),
+        "{webhookToDelete}" => fixture.WebhookToDelete.ToString(CultureInfo.InvariantCulture),
+        "{delivery}" => fixture.Delivery.ToString(CultureInfo.InvariantCulture),
+        "{chat}" => fixture.ChatChannel.ToString(CultureInfo.InvariantCulture),
+        "{chatToRemove}" => fixture.ChatChannelToRemove.ToString(CultureInfo.InvariantCulture),
         _ => value,
     };
 
@@ -551,6 +596,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
             : route.StartsWith("/files/", StringComparison.Ordinal) || route.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) ? fixture.Attachment
             : route.StartsWith("/staff/projects/", StringComparison.Ordinal) || route.StartsWith("/api/v1/projects/", StringComparison.Ordinal) ? fixture.Project
             : route.StartsWith("/api/v1/messages/", StringComparison.Ordinal) ? fixture.SamMessage
+            : route.StartsWith("/admin/webhooks/", StringComparison.Ordinal) ? fixture.Webhook
             : fixture.Conversation;
         return route
             .Replace("{id:long}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)

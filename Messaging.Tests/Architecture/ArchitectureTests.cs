@@ -41,6 +41,7 @@ public sealed class ArchitectureTests
         ["Email"] = ["Attachments", "Conversations", "Members", "Messages", "Notifications"],
         ["ProjectThreads"] = ["Conversations", "Live", "Messages", "Projects"],
         ["Home"] = ["Conversations", "Inbox", "Messages", "Projects"],
+        ["Webhooks"] = ["Conversations", "Email", "Inbox", "Messages", "Notifications"],
     };
 
     [Fact]

@@ -59,6 +59,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:Notifications:Dispatch:Enabled", "false");
         // Deadline reminders are posted by the tests that test them (Projects/DeadlineReminderTests), never behind a test's back.
         builder.UseSetting("Messaging:Reminders:Enabled", "false");
+        // Webhook deliveries are sent by the tests that test them (Webhooks/, with their own receivers).
+        builder.UseSetting("Messaging:Webhooks:Dispatch:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
         ConfigureSettings(builder);
     }

@@ -1,9 +1,11 @@
 using Messaging.Core.Access;
 using Messaging.Core.Conversations;
 using Messaging.Core.Data;
+using Messaging.Core.Email;
 using Messaging.Core.Messages;
 using Messaging.Core.Projects;
 using Messaging.Core.Settings;
+using Messaging.Core.Webhooks;
 using Messaging.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Messaging.Web.Seeding;
 /// The demo workspace: five accounts, two projects and a few conversations with history, some unread
 /// for everyone. Runs only on an empty database and never in Production.
 /// </summary>
-public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> users, ISecretProtector secrets, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Passw0rd!demo";
 
@@ -115,7 +117,44 @@ public sealed class DemoSeeder(MessagingDbContext db, UserManager<PortalUser> us
         MarkRead(sync, viewer, keepUnread: 3);
         await db.SaveChangesAsync(ct);
         await SeedInboxAsync(workspace, admin, invoice, [(moodboard, "Feedback"), (samples, "Logistics"), (invoice, "Billing")], ct);
+        await SeedIntegrationsAsync(workspace, admin, spring, now, ct);
         logger.LogInformation("Seeded the demo workspace {Workspace}", workspace.Name);
+    }
+
+    /// <summary>
+    /// A webhook and a Slack channel for the Admin pages, both disabled with the reason: their addresses are examples,
+    /// so nothing is sent until an Admin points them at a receiver of their own and enables them.
+    /// </summary>
+    private async Task SeedIntegrationsAsync(Workspace workspace, Member admin, Project spring, DateTimeOffset now, CancellationToken ct)
+    {
+        const string reason = "Demo: point it at a receiver of your own and enable it.";
+        db.Webhooks.Add(new Webhook
+        {
+            WorkspaceId = workspace.Id,
+            Format = WebhookFormat.Standard,
+            Url = "https://crm.example.com/hooks/messaging",
+            Events = string.Join(',', WebhookEvents.MessageCreated, WebhookEvents.ConversationCreated),
+            ProtectedSecret = secrets.Protect(WebhookSignature.NewSecret()),
+            Enabled = false,
+            DisabledReason = reason,
+            DisabledAt = now,
+            CreatedByMemberId = admin.Id,
+            CreatedAt = now.AddDays(-3),
+        });
+        db.Webhooks.Add(new Webhook
+        {
+            WorkspaceId = workspace.Id,
+            ProjectId = spring.Id,
+            Format = WebhookFormat.Slack,
+            Url = "https://hooks.slack.com/services/T0000000/B0000000/demo0000000000000000",
+            Events = string.Join(',', WebhookEvents.ChatEvents),
+            Enabled = false,
+            DisabledReason = reason,
+            DisabledAt = now,
+            CreatedByMemberId = admin.Id,
+            CreatedAt = now.AddDays(-3),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
