@@ -25,7 +25,14 @@ public sealed class ListWebhooks(MessagingDbContext db)
             .OrderBy(w => w.Id)
             .Select(w => new
             {
-                w.Id, w.Format, w.Url, w.Events, w.IncludeInternal, w.Enabled, w.DisabledReason, w.ProjectId,
+                w.Id,
+                w.Format,
+                w.Url,
+                w.Events,
+                w.IncludeInternal,
+                w.Enabled,
+                w.DisabledReason,
+                w.ProjectId,
                 ProjectName = db.Projects.Where(p => p.Id == w.ProjectId).Select(p => p.Name).FirstOrDefault(),
                 w.CreatedAt,
                 Last = db.WebhookAttempts.Where(a => db.WebhookDeliveries.Any(d => d.Id == a.DeliveryId && d.WebhookId == w.Id))
